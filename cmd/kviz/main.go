@@ -1,0 +1,101 @@
+// Command kviz draws architecture diagrams from YAML models and Kubernetes
+// manifests. It reads files and writes files; the work is done by the
+// model, layouts and render packages.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kviz/kviz/model"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitFail  = 1 // the input or the work failed
+	exitUsage = 2 // the command line is wrong
+)
+
+// usageError marks a wrong command line.
+type usageError struct{ error }
+
+func usagef(format string, args ...any) error {
+	return usageError{fmt.Errorf(format, args...)}
+}
+
+// failed reports that the errors were already printed.
+var errFailed = errors.New("failed")
+
+// env is what a command may touch of the outside world.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	root := &cobra.Command{
+		Use:           "kviz",
+		Short:         "Draw architecture diagrams from YAML models and Kubernetes manifests",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(renderCmd(e), validateCmd(e), versionCmd(e))
+	root.CompletionOptions.HiddenDefaultCmd = true
+
+	err := root.ExecuteContext(ctx)
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, errFailed):
+		return exitFail
+	case isUsage(err):
+		fmt.Fprintf(stderr, "kviz: %v\nRun 'kviz --help' for usage.\n", err)
+		return exitUsage
+	}
+	printErr(stderr, err)
+	return exitFail
+}
+
+func isUsage(err error) bool {
+	var u usageError
+	if errors.As(err, &u) {
+		return true
+	}
+	// cobra's own complaints about the command line.
+	msg := err.Error()
+	return strings.HasPrefix(msg, "unknown command") || strings.HasPrefix(msg, "accepts ") ||
+		strings.HasPrefix(msg, "requires at least") || strings.HasPrefix(msg, "unknown flag") ||
+		strings.HasPrefix(msg, "unknown shorthand flag")
+}
+
+// printErr prints positioned errors one a line, as they are, and anything
+// else once prefixed with "kviz: ".
+func printErr(w io.Writer, err error) {
+	var list model.ErrorList
+	if errors.As(err, &list) {
+		fmt.Fprintln(w, list.Error())
+		return
+	}
+	fmt.Fprintf(w, "kviz: %v\n", err)
+}

@@ -1,0 +1,33 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/kviz/kviz/model"
+)
+
+func validateCmd(e *env) *cobra.Command {
+	var maxNodes int
+	c := &cobra.Command{
+		Use:   "validate FILE...",
+		Short: "Check models and print every problem, without drawing",
+		Long:  "Check models and print every problem as file:line:col: message. Exit 1 if any model has a problem. '-' reads standard input.",
+		Args:  cobra.MinimumNArgs(1),
+		RunE:  func(*cobra.Command, []string) error { return nil },
+	}
+	c.RunE = func(_ *cobra.Command, args []string) error {
+		failed := false
+		for _, name := range args {
+			if _, err := e.load(name, model.Options{MaxNodes: maxNodes}); err != nil {
+				printErr(e.stderr, err)
+				failed = true
+			}
+		}
+		if failed {
+			return errFailed
+		}
+		return nil
+	}
+	c.Flags().IntVar(&maxNodes, "max-nodes", 0, "the most nodes a model may have (default 10000)")
+	return c
+}

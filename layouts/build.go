@@ -1,0 +1,95 @@
+package layouts
+
+import (
+	"github.com/kviz/kviz/layouts/graphviz"
+	"github.com/kviz/kviz/model"
+	"github.com/kviz/kviz/render/text"
+)
+
+// builder carries one layout from model to Graphviz and back.
+type builder struct {
+	m      *model.Model
+	s      settings
+	gv     map[*model.Node]*graphviz.Node
+	leaves map[*model.Node]leaf
+	titles map[*model.Node][]string // group titles, line by line
+	edges  [][]string               // edge labels, line by line, as m.Edges
+}
+
+func newBuilder(m *model.Model, s settings) *builder {
+	return &builder{m: m, s: s, gv: map[*model.Node]*graphviz.Node{},
+		leaves: map[*model.Node]leaf{}, titles: map[*model.Node][]string{}}
+}
+
+// Room, in points, around a group title and an edge label in their slots.
+const (
+	titlePadX = 16
+	titlePadY = 6
+	edgePadX  = 6
+	edgePadY  = 2
+)
+
+// graph builds the Graphviz input: every node at its measured size, every
+// group a cluster with a slot for its title, in source order.
+func (b *builder) graph() *graphviz.Graph {
+	g := &graphviz.Graph{Engine: b.s.engine, Direction: b.s.direction}
+	g.Nodes = b.nodes(b.m.Nodes)
+	for _, e := range b.m.Edges {
+		lines := wrap(e.Label, edgeText, edgeLabelMax)
+		b.edges = append(b.edges, lines)
+		ge := &graphviz.Edge{From: b.gv[b.m.Lookup(e.From)], To: b.gv[b.m.Lookup(e.To)], Dashed: e.Style == "dashed"}
+		ge.Head, ge.Tail = arrows(e)
+		if len(lines) > 0 {
+			w, h := text.Block(lines, edgeText)
+			ge.LabelWidth, ge.LabelHeight = w+2*edgePadX, h+2*edgePadY
+		}
+		g.Edges = append(g.Edges, ge)
+	}
+	return g
+}
+
+func (b *builder) nodes(ns []*model.Node) []*graphviz.Node {
+	var out []*graphviz.Node
+	for _, n := range ns {
+		gn := &graphviz.Node{ID: n.ID}
+		if n.IsGroup {
+			lines := wrap(n.Label, groupTitle(n), boxLabelMax*2)
+			b.titles[n] = lines
+			w, h := text.Block(lines, groupTitle(n))
+			gn.Cluster, gn.Bottom, gn.Right = true, groupBottom(n), groupShapes[groupKind(n)].right
+			gn.Width, gn.Height = w+2*titlePadX, h+2*titlePadY
+			if len(lines) == 0 {
+				gn.Width, gn.Height = 1, 1
+			}
+			gn.Children = b.nodes(n.Nodes)
+		} else {
+			l := measureLeaf(n)
+			b.leaves[n] = l
+			gn.Width, gn.Height = l.w, l.h
+		}
+		b.gv[n] = gn
+		out = append(out, gn)
+	}
+	return out
+}
+
+// arrows maps an edge's arrow and dir onto Graphviz arrowheads at its head
+// and tail.
+func arrows(e *model.Edge) (head, tail string) {
+	shape := "normal"
+	switch e.Arrow {
+	case "open":
+		shape = "onormal"
+	case "none":
+		shape = "none"
+	}
+	switch e.Dir {
+	case "back":
+		return "none", shape
+	case "both":
+		return shape, shape
+	case "none":
+		return "none", "none"
+	}
+	return shape, "none"
+}

@@ -1,0 +1,200 @@
+package layouts
+
+import (
+	"github.com/kviz/kviz/layouts/graphviz"
+	"github.com/kviz/kviz/model"
+	"github.com/kviz/kviz/render"
+	"github.com/kviz/kviz/render/text"
+)
+
+// Free text styles and spacing, in points.
+var (
+	titleText   = text.Style{Size: 20, Bold: true}
+	captionText = text.Style{Size: 26, Bold: true}
+)
+
+const (
+	titleGap  = 12 // under the title
+	legendGap = 24 // between the drawing and the legend
+	edgeWidth = 1.2
+)
+
+// Dash patterns, in points.
+var dashes = map[string][]float64{"dashed": {5, 4}, "dotted": {1.5, 3}}
+
+// scene composes the laid-out graph with title, caption and legend.
+func (b *builder) scene(g *graphviz.Graph) *render.Scene {
+	m, s := b.m, b.s
+	sc := &render.Scene{Title: m.Title, Background: s.background}
+	if sc.Title == "" {
+		sc.Title = m.Caption
+	}
+
+	legend := b.legend()
+	legendW, legendH := 0.0, 0.0
+	if legend != nil {
+		legendW, legendH = legend.Box.Width+legendGap, legend.Box.Height
+	}
+	titleLines := wrap(m.Title, titleText, 1e9)
+	captionLines := wrap(m.Caption, captionText, 1e9)
+	tw, th := text.Block(titleLines, titleText)
+	cw, ch := text.Block(captionLines, captionText)
+
+	bodyW := g.Width + legendW
+	contentW := max(bodyW, tw, cw)
+	ox := s.pad + (contentW-bodyW)/2
+	oy := s.pad
+	if th > 0 {
+		oy += th + titleGap
+	}
+	bodyH := max(g.Height, legendH)
+	sc.Width = contentW + 2*s.pad
+	sc.Height = oy + bodyH + s.pad
+	if ch > 0 {
+		sc.Height += titleGap + ch
+	}
+	mid := s.pad + contentW/2
+	sc.Texts = append(sc.Texts, lines(titleLines, titleText, mid, s.pad, s.pal.text)...)
+	sc.Texts = append(sc.Texts, lines(captionLines, captionText, mid, oy+bodyH+titleGap, s.pal.text)...)
+
+	m.Walk(func(n *model.Node) { sc.Nodes = append(sc.Nodes, b.node(n, ox, oy)) })
+	for i, e := range m.Edges {
+		sc.Edges = append(sc.Edges, b.edge(e, g.Edges[i], b.edges[i], ox, oy))
+	}
+	if legend != nil {
+		legend.move(ox+g.Width+legendGap, oy)
+		sc.Legend = legend.Legend
+	}
+	return sc
+}
+
+// lines sets a block of centred lines whose top is at y.
+func lines(ls []string, st text.Style, cx, y float64, color string) []render.Text {
+	var out []render.Text
+	base := text.Baseline(st)
+	for i, l := range ls {
+		out = append(out, render.Text{X: cx, Y: y + base + float64(i)*st.Size*text.LineHeight,
+			Text: l, Size: st.Size, Bold: st.Bold, Italic: st.Italic, Anchor: "middle", Color: color})
+	}
+	return out
+}
+
+// labelBox is the box of a block of lines centred on cx whose top is at y.
+func labelBox(ls []string, st text.Style, cx, y float64) render.Box {
+	w, h := text.Block(ls, st)
+	return render.Box{X: cx - w/2, Y: y, Width: w, Height: h}
+}
+
+func (b *builder) node(n *model.Node, ox, oy float64) render.Node {
+	gn := b.gv[n]
+	rn := render.Node{ID: n.ID, Kind: n.Kind.Name, Label: n.Label, Group: n.IsGroup,
+		X: ox + gn.X, Y: oy + gn.Y, Width: gn.W, Height: gn.H, Tooltip: n.Tooltip, Link: n.Link}
+	if n.Parent != nil {
+		rn.Parent = n.Parent.ID
+	}
+	if n.IsGroup {
+		b.group(n, &rn, ox+gn.Label[0], oy+gn.Label[1])
+		return rn
+	}
+	l := b.leaves[n]
+	rn.Shape = l.shape
+	color := or(n.Style.Color, b.s.pal.boxText)
+	cx := rn.X + rn.Width/2
+	_, th := text.Block(l.lines, l.style)
+	top := rn.Y + (rn.Height-th)/2 // the label's top: centred in the box
+	switch l.shape {
+	case render.ShapeIcon:
+		color = or(n.Style.Color, b.s.pal.text)
+		rn.Icon = b.icon(n, l, &rn, &top)
+	case render.ShapeText:
+		color = or(n.Style.Color, b.s.pal.text)
+	case render.ShapeCloud:
+		color = or(n.Style.Color, b.s.pal.cloudText)
+		rn.Paint = render.Paint{Fill: or(n.Style.Fill, b.s.pal.cloud.fill), Stroke: or(n.Style.Stroke, b.s.pal.cloud.stroke), StrokeWidth: 1.2}
+	default:
+		rn.Paint = render.Paint{Fill: or(n.Style.Fill, b.s.pal.box.fill), Stroke: or(n.Style.Stroke, b.s.pal.box.stroke), StrokeWidth: 1.2}
+		if l.shape == render.ShapeRounded {
+			rn.Paint.Radius = 8
+		}
+	}
+	rn.Paint.Dash = dashes[n.Style.Dash]
+	rn.Lines = lines(l.lines, l.style, cx, top, color)
+	rn.LabelBox = labelBox(l.lines, l.style, cx, top)
+	return rn
+}
+
+// icon places a node's icon at the top of its box (the bottom when the
+// label goes on top) and moves the label's top under it.
+func (b *builder) icon(n *model.Node, l leaf, rn *render.Node, top *float64) *render.Icon {
+	body, glyph := b.s.pal.k8sFill, b.s.pal.k8sGlyph
+	if n.Kind.Family == model.Generic || n.Icon != nil && n.Icon.Family == model.Generic {
+		body, glyph = b.s.pal.genericFill, b.s.pal.genericGlyph
+	}
+	side := float64(iconSize)
+	if l.stack {
+		side += 2 * render.StackOffset
+	}
+	_, th := text.Block(l.lines, l.style)
+	x := rn.X + (rn.Width-side)/2
+	y := rn.Y
+	*top = rn.Y + side + iconGap
+	if n.Style.LabelPosition == "top" {
+		*top = rn.Y
+		y = rn.Y + rn.Height - side
+	}
+	if th == 0 {
+		y = rn.Y + (rn.Height-side)/2
+	}
+	ic := &render.Icon{Name: l.icon, Box: render.Box{X: x, Y: y, Width: iconSize, Height: iconSize},
+		Replicas: l.stack, Fill: or(n.Style.Fill, body), Glyph: or(n.Style.Stroke, glyph)}
+	if l.stack {
+		ic.Box.Y += 2 * render.StackOffset // the front copy; the others go up and right
+	}
+	return ic
+}
+
+func (b *builder) group(n *model.Node, rn *render.Node, lx, ly float64) {
+	look := b.s.pal.groups[groupKind(n)]
+	shape := groupShapes[groupKind(n)]
+	st := groupTitle(n)
+	rn.Shape = render.ShapeGroup
+	rn.Paint = render.Paint{Fill: or(n.Style.Fill, look.fill), Stroke: or(n.Style.Stroke, look.stroke),
+		StrokeWidth: shape.width(look), Dash: shape.dash, Radius: shape.radius}
+	if n.Style.Dash != "" {
+		rn.Paint.Dash = dashes[n.Style.Dash]
+		if rn.Paint.StrokeWidth == 0 {
+			rn.Paint.StrokeWidth = 1.2
+		}
+	}
+	ls := b.titles[n]
+	_, th := text.Block(ls, st)
+	rn.Lines = lines(ls, st, lx, ly-th/2, or(n.Style.Color, look.text))
+	rn.LabelBox = labelBox(ls, st, lx, ly-th/2)
+}
+
+func (b *builder) edge(e *model.Edge, ge *graphviz.Edge, ls []string, ox, oy float64) render.Edge {
+	re := render.Edge{From: e.From, To: e.To, Label: e.Label,
+		Color: or(e.Color, b.s.pal.edge), Width: edgeWidth, Dash: dashes[e.Style]}
+	for _, p := range ge.Points {
+		re.Points = append(re.Points, render.Point{ox + p[0], oy + p[1]})
+	}
+	open := e.Arrow == "open"
+	if ge.HeadTip != nil {
+		re.Head = &render.Arrow{Tip: render.Point{ox + ge.HeadTip[0], oy + ge.HeadTip[1]}, Base: re.Points[len(re.Points)-1], Open: open}
+	}
+	if ge.TailTip != nil {
+		re.Tail = &render.Arrow{Tip: render.Point{ox + ge.TailTip[0], oy + ge.TailTip[1]}, Base: re.Points[0], Open: open}
+	}
+	if len(ls) > 0 {
+		_, h := text.Block(ls, edgeText)
+		re.Lines = lines(ls, edgeText, ox+ge.LabelPos[0], oy+ge.LabelPos[1]-h/2, or(e.Color, b.s.pal.text))
+	}
+	return re
+}
+
+func or(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}

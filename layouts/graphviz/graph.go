@@ -1,0 +1,76 @@
+// Package graphviz places boxes and routes edges with Graphviz. It is the
+// only package that imports go-graphviz, and it keeps that library's rules:
+// one call at a time (one mutex around every call), never a cancelled
+// render, positions read back in the json0 format, and its compiled-code
+// cache in a private folder (see package wasmcache).
+//
+// In goes a Graph of fixed-size boxes, nested clusters and edges with
+// fixed-size label slots; out come positions in points, origin at the
+// top-left of the drawing, y down.
+package graphviz
+
+// Graph is what Graphviz lays out. Every size is in points.
+type Graph struct {
+	Engine    string // dot, neato, fdp, circo, twopi or osage
+	Direction string // TB, LR, BT or RL
+	Nodes     []*Node
+	Edges     []*Edge
+
+	// Results.
+	Width, Height float64
+}
+
+// Node is a box of fixed size, or a cluster holding other nodes.
+type Node struct {
+	ID       string  // written into the DOT as the node's id attribute
+	Width    float64 // a box's size; for a cluster, its label slot
+	Height   float64
+	Cluster  bool
+	Bottom   bool // the cluster's label goes at the bottom
+	Right    bool // the cluster's label is justified right, not centred
+	Children []*Node
+
+	// Results: the box's top-left corner and size, and for a cluster the
+	// centre of its label slot.
+	X, Y, W, H float64
+	Label      [2]float64
+
+	name string // the numeric DOT name: n<i> or cluster_<i>
+}
+
+// Edge joins two nodes; either may be a cluster.
+type Edge struct {
+	From, To    *Node
+	LabelWidth  float64 // the label slot; 0 for no label
+	LabelHeight float64
+	Head, Tail  string // arrowhead shape: normal, onormal or none
+	Dashed      bool   // only for the DOT output's readers
+
+	// Results: a cubic Bézier spline (start, then three points a segment),
+	// the tips of the arrowheads (nil where none), and the label's centre.
+	Points   [][2]float64
+	HeadTip  *[2]float64
+	TailTip  *[2]float64
+	LabelPos [2]float64
+}
+
+// walk visits every node, parents before children.
+func walk(nodes []*Node, f func(*Node)) {
+	for _, n := range nodes {
+		f(n)
+		walk(n.Children, f)
+	}
+}
+
+// anchor is the node an edge to a cluster is drawn to: its first box.
+func (n *Node) anchor() *Node {
+	if !n.Cluster {
+		return n
+	}
+	for _, c := range n.Children {
+		if a := c.anchor(); a != nil {
+			return a
+		}
+	}
+	return nil
+}

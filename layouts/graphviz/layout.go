@@ -1,0 +1,255 @@
+package graphviz
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"sync"
+
+	gv "github.com/goccy/go-graphviz"
+
+	"github.com/kviz/kviz/layouts/graphviz/internal/wasmcache"
+)
+
+var (
+	// mu serialises every go-graphviz call: the library is not safe for
+	// concurrent use (goccy/go-graphviz#117).
+	mu       sync.Mutex
+	instance *gv.Graphviz
+
+	cacheDir, cacheErr = wasmcache.Restore()
+)
+
+// CacheDir reports where go-graphviz keeps its compiled code, or why it
+// keeps none.
+func CacheDir() (string, error) { return cacheDir, cacheErr }
+
+// Layout places g's nodes and routes its edges, filling in their results.
+//
+// A render is never cancelled once begun: that breaks go-graphviz for the
+// whole process (goccy/go-graphviz#118). ctx is checked before it starts.
+func Layout(ctx context.Context, g *Graph) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	dot := DOT(g)
+	out, err := run(dot, g.Engine)
+	if err != nil {
+		return err
+	}
+	return read(g, out)
+}
+
+func run(dot []byte, engine string) ([]byte, error) {
+	mu.Lock()
+	defer mu.Unlock()
+	bg := context.Background()
+	if instance == nil {
+		v, err := gv.New(bg)
+		if err != nil {
+			return nil, fmt.Errorf("starting graphviz: %w", err)
+		}
+		instance = v
+	}
+	graph, err := gv.ParseBytes(dot)
+	if err != nil {
+		return nil, fmt.Errorf("graphviz: %w", err)
+	}
+	defer graph.Close()
+	instance.SetLayout(gv.Layout(engine))
+	var buf bytes.Buffer
+	if err := instance.Render(bg, graph, "json0", &buf); err != nil {
+		return nil, fmt.Errorf("graphviz %s: %w", engine, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// The parts of Graphviz's json0 output that kviz reads.
+type output struct {
+	BB      string `json:"bb"`
+	Objects []struct {
+		ID   int    `json:"_gvid"`
+		Name string `json:"name"`
+		BB   string `json:"bb"`
+		LP   string `json:"lp"`
+		Pos  string `json:"pos"`
+	} `json:"objects"`
+	Edges []struct {
+		Tail int    `json:"tail"`
+		Head int    `json:"head"`
+		Pos  string `json:"pos"`
+		LP   string `json:"lp"`
+	} `json:"edges"`
+}
+
+// read copies positions from json0 into g, turning Graphviz's y-up
+// coordinates into y-down ones with the origin at the drawing's top-left.
+func read(g *Graph, data []byte) error {
+	var out output
+	if err := json.Unmarshal(data, &out); err != nil {
+		return fmt.Errorf("reading graphviz output: %w", err)
+	}
+	bb, err := floats(out.BB, 4)
+	if err != nil {
+		return fmt.Errorf("graphviz bounding box: %w", err)
+	}
+	if out.Edges == nil && len(g.Edges) > 0 {
+		return errors.New("graphviz routed no edges")
+	}
+	g.Width, g.Height = bb[2]-bb[0], bb[3]-bb[1]
+	flip := func(x, y float64) [2]float64 { return [2]float64{x - bb[0], bb[3] - y} }
+
+	byName := map[string]*Node{}
+	walk(g.Nodes, func(n *Node) { byName[n.name] = n })
+	seen := map[*Node]bool{}
+	for _, o := range out.Objects {
+		n := byName[o.Name]
+		if n == nil {
+			continue
+		}
+		seen[n] = true
+		switch {
+		case n.Cluster && o.BB != "":
+			r, err := floats(o.BB, 4)
+			if err != nil {
+				return fmt.Errorf("cluster %s: %w", n.ID, err)
+			}
+			tl := flip(r[0], r[3])
+			n.X, n.Y, n.W, n.H = tl[0], tl[1], r[2]-r[0], r[3]-r[1]
+			if lp, err := floats(o.LP, 2); err == nil {
+				n.Label = flip(lp[0], lp[1])
+			}
+		case !n.Cluster:
+			p, err := floats(o.Pos, 2)
+			if err != nil {
+				return fmt.Errorf("node %s: %w", n.ID, err)
+			}
+			c := flip(p[0], p[1])
+			n.X, n.Y, n.W, n.H = c[0]-n.Width/2, c[1]-n.Height/2, n.Width, n.Height
+		}
+	}
+	var missing error
+	walk(g.Nodes, func(n *Node) {
+		if !n.Cluster && !seen[n] && missing == nil {
+			missing = fmt.Errorf("graphviz placed no box for %s", n.ID)
+		}
+	})
+	if missing != nil {
+		return missing
+	}
+	fitClusters(g.Nodes)
+	if len(out.Edges) != len(g.Edges) {
+		return fmt.Errorf("graphviz routed %d edges of %d", len(out.Edges), len(g.Edges))
+	}
+	names := map[int]string{}
+	for _, o := range out.Objects {
+		if o.Pos != "" {
+			names[o.ID] = o.Name
+		}
+	}
+	for i, oe := range out.Edges {
+		e := g.Edges[i]
+		if names[oe.Tail] != e.From.anchor().name || names[oe.Head] != e.To.anchor().name {
+			return fmt.Errorf("graphviz returned edge %d out of order", i)
+		}
+		if err := readEdge(g.Edges[i], oe.Pos, oe.LP, flip); err != nil {
+			return fmt.Errorf("edge %s -> %s: %w", g.Edges[i].From.ID, g.Edges[i].To.ID, err)
+		}
+	}
+	return nil
+}
+
+// fitClusters gives a box to each cluster the engine drew none for (neato,
+// circo and twopi ignore clusters): its members' union, padded, with room
+// for the label slot. Such frames may overlap other boxes.
+func fitClusters(nodes []*Node) {
+	for _, n := range nodes {
+		if !n.Cluster {
+			continue
+		}
+		fitClusters(n.Children)
+		if n.W > 0 {
+			continue
+		}
+		x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+		for _, c := range n.Children {
+			x0, y0 = min(x0, c.X), min(y0, c.Y)
+			x1, y1 = max(x1, c.X+c.W), max(y1, c.Y+c.H)
+		}
+		x0, x1 = x0-clusterPad, x1+clusterPad
+		if w := n.Width + 2*clusterPad; x1-x0 < w {
+			x0 -= (w - (x1 - x0)) / 2
+			x1 = x0 + w
+		}
+		y0, y1 = y0-clusterPad, y1+clusterPad
+		if n.Bottom {
+			y1 += n.Height
+			n.Label = [2]float64{(x0 + x1) / 2, y1 - n.Height/2 - clusterPad/2}
+		} else {
+			y0 -= n.Height
+			n.Label = [2]float64{(x0 + x1) / 2, y0 + n.Height/2 + clusterPad/2}
+		}
+		n.X, n.Y, n.W, n.H = x0, y0, x1-x0, y1-y0
+	}
+}
+
+// readEdge parses an edge's "pos": optional "s,x,y" and "e,x,y" arrow tips,
+// then the spline's points.
+func readEdge(e *Edge, pos, lp string, flip func(x, y float64) [2]float64) error {
+	e.Points = nil
+	for _, tok := range strings.Fields(pos) {
+		tip := (*[2]float64)(nil)
+		if strings.HasPrefix(tok, "e,") || strings.HasPrefix(tok, "s,") {
+			p, err := floats(tok[2:], 2)
+			if err != nil {
+				return err
+			}
+			t := flip(p[0], p[1])
+			tip = &t
+			if tok[0] == 'e' {
+				e.HeadTip = tip
+			} else {
+				e.TailTip = tip
+			}
+			continue
+		}
+		p, err := floats(tok, 2)
+		if err != nil {
+			return err
+		}
+		e.Points = append(e.Points, flip(p[0], p[1]))
+	}
+	if len(e.Points) < 4 || (len(e.Points)-1)%3 != 0 {
+		return fmt.Errorf("spline of %d points", len(e.Points))
+	}
+	if lp != "" {
+		p, err := floats(lp, 2)
+		if err != nil {
+			return err
+		}
+		e.LabelPos = flip(p[0], p[1])
+	}
+	return nil
+}
+
+// floats parses n comma-separated numbers.
+func floats(s string, n int) ([]float64, error) {
+	parts := strings.Split(s, ",")
+	if len(parts) != n {
+		return nil, fmt.Errorf("want %d numbers in %q", n, s)
+	}
+	out := make([]float64, n)
+	for i, p := range parts {
+		v, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = v
+	}
+	return out, nil
+}

@@ -1,0 +1,97 @@
+// Package layouts turns a *model.Model into a *render.Scene: it measures
+// every label with the embedded font, has Graphviz place the boxes (package
+// layouts/graphviz), and composes the flat scene with the theme's colours,
+// the title, the caption and the legend.
+package layouts
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/kviz/kviz/layouts/graphviz"
+	"github.com/kviz/kviz/model"
+	"github.com/kviz/kviz/render"
+)
+
+// Options override the model's own settings; "" keeps the model's.
+type Options struct {
+	Direction  string
+	Engine     string // dot, neato, fdp, circo, twopi or osage
+	Theme      string
+	Background string  // a colour, or "transparent"
+	Pad        float64 // points of margin around the drawing; 0 means 16
+}
+
+// settings are the model's choices with the options applied.
+type settings struct {
+	direction, engine, theme string
+	pal                      *palette
+	pad                      float64
+	background               string
+}
+
+func resolve(m *model.Model, o Options) (settings, error) {
+	s := settings{direction: m.Direction, engine: m.Layout, theme: m.Theme, pad: o.Pad}
+	pick := func(v *string, opt string, allowed []string, what string) error {
+		if opt == "" {
+			return nil
+		}
+		for _, a := range allowed {
+			if a == opt {
+				*v = opt
+				return nil
+			}
+		}
+		return fmt.Errorf("unknown %s %q", what, opt)
+	}
+	if err := pick(&s.direction, o.Direction, model.Directions, "direction"); err != nil {
+		return s, err
+	}
+	if err := pick(&s.engine, o.Engine, model.Layouts, "layout"); err != nil {
+		return s, err
+	}
+	if err := pick(&s.theme, o.Theme, model.Themes, "theme"); err != nil {
+		return s, err
+	}
+	if s.pad <= 0 {
+		s.pad = 16
+	}
+	s.pal = themes[s.theme]
+	s.background = s.pal.background
+	if m.Style.Background != "" {
+		s.background = m.Style.Background
+	}
+	switch bg := o.Background; {
+	case bg == "":
+	case bg == "transparent" || bg == "none":
+		s.background = ""
+	case model.ValidColor(bg):
+		s.background = bg
+	default:
+		return s, fmt.Errorf("bad background colour %q", bg)
+	}
+	return s, nil
+}
+
+// Layout lays m out. The model is not modified.
+func Layout(ctx context.Context, m *model.Model, o Options) (*render.Scene, error) {
+	s, err := resolve(m, o)
+	if err != nil {
+		return nil, err
+	}
+	b := newBuilder(m, s)
+	g := b.graph()
+	if err := graphviz.Layout(ctx, g); err != nil {
+		return nil, fmt.Errorf("%s: laying out: %w", m.File, err)
+	}
+	return b.scene(g), nil
+}
+
+// DOT is the DOT that Layout hands to Graphviz for m.
+func DOT(m *model.Model, o Options) ([]byte, error) {
+	s, err := resolve(m, o)
+	if err != nil {
+		return nil, err
+	}
+	return graphviz.DOT(newBuilder(m, s).graph()), nil
+}

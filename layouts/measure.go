@@ -1,0 +1,136 @@
+package layouts
+
+import (
+	"github.com/kviz/kviz/model"
+	"github.com/kviz/kviz/render"
+	"github.com/kviz/kviz/render/icon"
+	"github.com/kviz/kviz/render/text"
+)
+
+// Sizes, in points.
+const (
+	iconSize     = 48  // an icon's square
+	iconGap      = 4   // between an icon and its label
+	iconLabelMax = 130 // labels under icons wrap at this width
+	boxLabelMax  = 180 // labels in boxes wrap at this width
+	boxPadX      = 14  // box padding around its label
+	boxPadY      = 9
+	boxMinW      = 72
+	boxMinH      = 36
+	edgeLabelMax = 160
+)
+
+// Text styles.
+var (
+	labelText = text.Style{Size: 12}
+	edgeText  = text.Style{Size: 11}
+)
+
+// leaf is a measured leaf node: its shape, box size and label lines.
+type leaf struct {
+	shape string
+	w, h  float64
+	lines []string
+	style text.Style
+	icon  string // icon name, "" for none
+	stack bool
+}
+
+// shapeOf picks how a node is drawn: `style.shape` first, then its kind's.
+func shapeOf(n *model.Node) string {
+	if n.Style.Shape != "" {
+		return n.Style.Shape
+	}
+	switch n.Kind.Name {
+	case "cloud":
+		return render.ShapeCloud
+	case "text":
+		return render.ShapeText
+	case "box":
+		return render.ShapeRounded
+	}
+	if icon.Has(iconName(n)) {
+		return render.ShapeIcon
+	}
+	return render.ShapeRounded
+}
+
+// iconName is the icon a node shows: its `icon`, else its kind's.
+func iconName(n *model.Node) string {
+	if n.Icon != nil {
+		return n.Icon.Name
+	}
+	return n.Kind.Name
+}
+
+func measureLeaf(n *model.Node) leaf {
+	l := leaf{shape: shapeOf(n), style: labelText}
+	if n.Style.FontWeight == "bold" {
+		l.style.Bold = true
+	}
+	switch l.shape {
+	case render.ShapeIcon:
+		l.icon = iconName(n)
+		l.stack = n.Replicas > 1
+		side := float64(iconSize)
+		if l.stack {
+			side += 2 * render.StackOffset
+		}
+		l.lines = wrap(n.Label, l.style, iconLabelMax)
+		tw, th := text.Block(l.lines, l.style)
+		l.w = max(side, tw+4)
+		l.h = side
+		if th > 0 {
+			l.h += iconGap + th
+		}
+	case render.ShapeText:
+		l.lines = wrap(n.Label, l.style, boxLabelMax)
+		tw, th := text.Block(l.lines, l.style)
+		l.w, l.h = max(tw, 8), max(th, 8)
+	default:
+		l.lines = wrap(n.Label, l.style, boxLabelMax)
+		tw, th := text.Block(l.lines, l.style)
+		padX, padY := float64(boxPadX), float64(boxPadY)
+		switch l.shape {
+		case render.ShapeCloud:
+			// A cloud's bumps eat into its box; its text needs more room.
+			padX, padY = tw*0.25+18, th*0.3+16
+		case render.ShapeEllipse, render.ShapeCircle:
+			padX, padY = tw*0.21+10, th*0.21+8 // the inscribed rectangle of an ellipse is 1/√2 of it
+		case render.ShapeCylinder:
+			padY += 10 // the drum's top
+		}
+		l.w, l.h = max(tw+2*padX, boxMinW), max(th+2*padY, boxMinH)
+		if l.shape == render.ShapeCircle {
+			l.w = max(l.w, l.h)
+			l.h = l.w
+		}
+	}
+	return l
+}
+
+// wrap is text.Wrap that gives no lines for an empty label.
+func wrap(s string, st text.Style, width float64) []string {
+	if s == "" {
+		return nil
+	}
+	return text.Wrap(s, st, width)
+}
+
+// groupTitle is a group's title style.
+func groupTitle(n *model.Node) text.Style {
+	gs := groupShapes[groupKind(n)]
+	st := text.Style{Size: gs.size, Bold: gs.bold}
+	if n.Style.FontWeight != "" {
+		st.Bold = n.Style.FontWeight == "bold"
+	}
+	return st
+}
+
+// groupBottom reports whether a group's title goes under its members.
+func groupBottom(n *model.Node) bool {
+	if n.Style.LabelPosition != "" {
+		return n.Style.LabelPosition == "bottom"
+	}
+	return groupShapes[groupKind(n)].bottom
+}

@@ -1,0 +1,84 @@
+// Package model loads kviz's YAML model format v1 into a validated *Model.
+//
+// In goes a file's bytes; out comes a tree of nodes and a list of edges, each
+// with the position it was written at, or an ErrorList naming every problem
+// at once. A *Model is not modified after Load returns.
+package model
+
+// Model is a loaded, validated diagram description.
+type Model struct {
+	File      string
+	Title     string
+	Caption   string
+	Direction string // TB, LR, BT or RL
+	Layout    string // dot, neato, fdp, circo, twopi or osage
+	Theme     string // kubernetes, light, dark or mono
+	Legend    bool
+	Style     Style   // diagram-level: Background and Color
+	Nodes     []*Node // the top level, in source order
+	Edges     []*Edge // in source order
+
+	byID map[string]*Node
+}
+
+// Node is a box in the diagram; a node with children is a group.
+type Node struct {
+	ID       string
+	Kind     *Kind
+	Label    string // the text drawn; the kind's display name when not given
+	Nodes    []*Node
+	IsGroup  bool // written with a `nodes` key, or of a grouping kind
+	Replicas int  // 1 unless given
+	Style    Style
+	Icon     *Kind // another kind's icon, or nil for the node's own
+	Tooltip  string
+	Link     string
+	Parent   *Node // nil at the top level
+	Pos      Pos
+}
+
+// Style holds optional overrides; an empty field means "the theme decides".
+type Style struct {
+	Fill          string
+	Stroke        string
+	Color         string // text colour
+	Dash          string // solid, dashed or dotted
+	FontWeight    string // normal or bold
+	LabelPosition string // top or bottom
+	Shape         string // icon, box, rounded, ellipse, circle, cloud, cylinder or text
+	Background    string // diagram level only
+}
+
+// Edge joins one node to another; an edge written with a list of targets
+// is loaded as one Edge per target.
+type Edge struct {
+	From, To string
+	Label    string
+	Style    string // solid, dashed or dotted
+	Arrow    string // normal, open or none
+	Dir      string // forward, back, both or none
+	Color    string
+	Pos      Pos
+}
+
+// Lookup returns the node with the given id, or nil.
+func (m *Model) Lookup(id string) *Node { return m.byID[id] }
+
+// Walk calls f for every node, parents before children, in source order.
+func (m *Model) Walk(f func(*Node)) { walk(m.Nodes, f) }
+
+func walk(nodes []*Node, f func(*Node)) {
+	for _, n := range nodes {
+		f(n)
+		walk(n.Nodes, f)
+	}
+}
+
+// Depth is the number of groups that hold n.
+func (n *Node) Depth() int {
+	d := 0
+	for p := n.Parent; p != nil; p = p.Parent {
+		d++
+	}
+	return d
+}

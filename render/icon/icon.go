@@ -1,0 +1,55 @@
+// Package icon is kviz's icon family, drawn by this project: a blue
+// heptagon with a white glyph and short name for each Kubernetes kind, and
+// a rounded square with a white glyph for each generic part.
+//
+// An icon is a list of vector elements in a 100×100 box, painted in two
+// roles, Body and Glyph, whose colours the scene gives. The SVG encoder
+// writes an icon as a <symbol>; the PNG encoder draws the same elements.
+package icon
+
+// Role says which of an icon's two colours paints an element.
+type Role uint8
+
+const (
+	None  Role = iota // not painted
+	Body              // the icon's body: Kubernetes blue by default
+	Glyph             // the glyph and outline: white by default
+)
+
+// Op is an element's kind.
+type Op uint8
+
+const (
+	Path   Op = iota // D holds SVG path data: absolute M, L, C, Q and Z only
+	Circle           // centre X, Y and radius R
+	Text             // Text centred on X with its baseline at Y, Size high, bold
+)
+
+// Element is one piece of an icon, in the icon's 100×100 box.
+type Element struct {
+	Op          Op
+	D           string
+	X, Y, R     float64
+	Text        string
+	Size        float64
+	Fill        Role
+	Stroke      Role
+	StrokeWidth float64
+}
+
+// Icon is a named drawing.
+type Icon struct {
+	Name     string
+	Elements []Element
+}
+
+// Lookup returns the icon of that name (a canonical kind name), or nil.
+func Lookup(name string) *Icon {
+	if ic, ok := index()[name]; ok {
+		return ic
+	}
+	return nil
+}
+
+// Has reports whether there is an icon of that name.
+func Has(name string) bool { return Lookup(name) != nil }
