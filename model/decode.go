@@ -269,13 +269,14 @@ func ValidColor(s string) bool {
 func (d *decoder) edge(v *yaml.Node) []*Edge {
 	e := Edge{Pos: d.pos(v)}
 	var targets []*yaml.Node
-	var from *yaml.Node
+	var from, to *yaml.Node
 	d.fields(v, "an edge", edgeKeys, func(key string, v *yaml.Node) {
 		switch key {
 		case "from":
 			from = v
 			e.From = d.ref(v, "from")
 		case "to":
+			to = v
 			if v.Kind == yaml.SequenceNode {
 				d.seq(v, "to", func(item *yaml.Node) { targets = append(targets, item) })
 				if len(v.Content) == 0 {
@@ -302,7 +303,7 @@ func (d *decoder) edge(v *yaml.Node) []*Edge {
 	if from == nil {
 		d.errorf(v, "an edge needs `from`")
 	}
-	if targets == nil && v.Kind == yaml.MappingNode {
+	if to == nil {
 		d.errorf(v, "an edge needs `to`")
 	}
 	var out []*Edge

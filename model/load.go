@@ -108,7 +108,17 @@ type decoder struct {
 
 func (d *decoder) pos(n *yaml.Node) Pos { return Pos{d.file, n.Line, n.Column} }
 
+// maxErrors is the most errors reported for one file; a hostile file could
+// otherwise make millions.
+const maxErrors = 50
+
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	if len(d.errs) == maxErrors {
+		d.errs.add(d.pos(n), "too many errors; stopping here")
+	}
+	if len(d.errs) >= maxErrors {
+		return
+	}
 	d.errs.add(d.pos(n), format, args...)
 }
 
@@ -130,7 +140,8 @@ func (d *decoder) resolve(n *yaml.Node) *yaml.Node {
 func (d *decoder) visit(n *yaml.Node) bool {
 	d.visits++
 	if d.visits == maxVisits {
-		d.errorf(n, "too many YAML nodes after expanding aliases (more than %d)", maxVisits)
+		// Reported past the error cap: it explains the others.
+		d.errs.add(d.pos(n), "too many YAML nodes after expanding aliases (more than %d)", maxVisits)
 	}
 	return d.visits < maxVisits
 }

@@ -234,7 +234,32 @@ func readEdge(e *Edge, pos, lp string, flip func(x, y float64) [2]float64) error
 		}
 		e.LabelPos = flip(p[0], p[1])
 	}
+	if e.LabelWidth > 0 && (e.From.Cluster || e.To.Cluster) {
+		// Graphviz places a compound edge's label on the unclipped spline,
+		// which can be far from the line drawn: put it beside the middle.
+		e.LabelPos = beside(e.Points, e.LabelWidth/2+2, e.LabelHeight/2+2)
+	}
 	return nil
+}
+
+// beside is a point next to a spline's middle, dx to the right of a
+// vertical line and dy above a horizontal one.
+func beside(pts [][2]float64, dx, dy float64) [2]float64 {
+	segs := (len(pts) - 1) / 3
+	at := float64(segs) / 2
+	k := min(int(at), segs-1)
+	t := at - float64(k)
+	p0, p1, p2, p3 := pts[3*k], pts[3*k+1], pts[3*k+2], pts[3*k+3]
+	u := 1 - t
+	var mid, tan [2]float64
+	for i := 0; i < 2; i++ {
+		mid[i] = u*u*u*p0[i] + 3*u*u*t*p1[i] + 3*u*t*t*p2[i] + t*t*t*p3[i]
+		tan[i] = 3*u*u*(p1[i]-p0[i]) + 6*u*t*(p2[i]-p1[i]) + 3*t*t*(p3[i]-p2[i])
+	}
+	if math.Abs(tan[1]) > math.Abs(tan[0]) {
+		return [2]float64{mid[0] + dx, mid[1]} // a mostly vertical line
+	}
+	return [2]float64{mid[0], mid[1] - dy}
 }
 
 // floats parses n comma-separated numbers.

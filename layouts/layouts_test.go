@@ -1,0 +1,231 @@
+package layouts
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/kviz/kviz/internal/golden"
+	"github.com/kviz/kviz/model"
+	"github.com/kviz/kviz/render"
+	"github.com/kviz/kviz/render/svg"
+)
+
+// models lists every testdata model.
+func models(t testing.TB) []string {
+	var out []string
+	for _, dir := range []string{"figures", "models"} {
+		files, err := filepath.Glob(filepath.Join("..", "testdata", dir, "*.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, files...)
+	}
+	if len(out) == 0 {
+		t.Fatal("no testdata models")
+	}
+	return out
+}
+
+func load(t testing.TB, path string) *model.Model {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	m, err := model.Load(path, f, model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func layout(t testing.TB, m *model.Model, o Options) *render.Scene {
+	t.Helper()
+	sc, err := Layout(context.Background(), m, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sc
+}
+
+func encode(t testing.TB, sc *render.Scene, enc func(io.Writer, *render.Scene) error) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := enc(&buf, sc); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func name(path string) string { return strings.TrimSuffix(filepath.Base(path), ".yaml") }
+
+func TestGolden(t *testing.T) {
+	for _, path := range models(t) {
+		t.Run(name(path), func(t *testing.T) {
+			m := load(t, path)
+			sc := layout(t, m, Options{})
+			out := filepath.Join("..", "testdata", "golden", name(path))
+			golden.Check(t, out+".svg", encode(t, sc, svg.Encode))
+			golden.Check(t, out+".json", encode(t, sc, render.EncodeJSON))
+			dot, err := DOT(m, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden.Check(t, out+".dot", dot)
+		})
+	}
+}
+
+// checkGeometry asserts that labels lie inside their boxes, members inside
+// their groups, and that no two siblings overlap.
+func checkGeometry(t *testing.T, sc *render.Scene, siblings bool) {
+	t.Helper()
+	const eps = 0.01 // rounding of Graphviz's output, in points
+	byID := map[string]*render.Node{}
+	for i := range sc.Nodes {
+		byID[sc.Nodes[i].ID] = &sc.Nodes[i]
+	}
+	whole := render.Box{Width: sc.Width, Height: sc.Height}
+	for i := range sc.Nodes {
+		n := &sc.Nodes[i]
+		if !whole.Contains(n.Box(), eps) {
+			t.Errorf("%s %+v lies outside the drawing %vx%v", n.ID, n.Box(), sc.Width, sc.Height)
+		}
+		if n.Label != "" && !n.Box().Contains(n.LabelBox, eps) {
+			t.Errorf("label of %s %+v overflows its box %+v", n.ID, n.LabelBox, n.Box())
+		}
+		if n.Parent != "" && !byID[n.Parent].Box().Contains(n.Box(), eps) {
+			t.Errorf("%s %+v lies outside its group %s %+v", n.ID, n.Box(), n.Parent, byID[n.Parent].Box())
+		}
+		if !siblings {
+			continue
+		}
+		for j := i + 1; j < len(sc.Nodes); j++ {
+			o := &sc.Nodes[j]
+			if o.Parent == n.Parent && n.Box().Overlaps(o.Box(), eps) {
+				t.Errorf("siblings %s %+v and %s %+v overlap", n.ID, n.Box(), o.ID, o.Box())
+			}
+			if o.Parent == n.Parent && n.Group && n.Box().Overlaps(o.LabelBox, eps) && o.Label != "" {
+				t.Errorf("group %s covers the label of %s", n.ID, o.ID)
+			}
+		}
+	}
+	if sc.Legend != nil {
+		for i := range sc.Nodes {
+			if n := &sc.Nodes[i]; n.Parent == "" && n.Box().Overlaps(sc.Legend.Box, eps) {
+				t.Errorf("the legend overlaps %s", n.ID)
+			}
+		}
+		if !whole.Contains(sc.Legend.Box, eps) {
+			t.Errorf("the legend lies outside the drawing")
+		}
+	}
+	for _, tx := range sc.Texts {
+		if tx.Y > sc.Height || tx.Y < 0 {
+			t.Errorf("text %q at y %v lies outside the drawing", tx.Text, tx.Y)
+		}
+	}
+}
+
+func TestGeometry(t *testing.T) {
+	for _, path := range models(t) {
+		m := load(t, path)
+		for _, theme := range model.Themes {
+			t.Run(name(path)+"/"+theme, func(t *testing.T) {
+				checkGeometry(t, layout(t, m, Options{Theme: theme}), m.Layout == "dot")
+			})
+		}
+	}
+}
+
+func TestDirectionsAndEngines(t *testing.T) {
+	nested := load(t, filepath.Join("..", "testdata", "models", "nested.yaml"))
+	for _, dir := range model.Directions {
+		t.Run("dot/"+dir, func(t *testing.T) {
+			sc := layout(t, nested, Options{Direction: dir})
+			checkGeometry(t, sc, true)
+		})
+	}
+	small := load(t, filepath.Join("..", "testdata", "models", "engines.yaml"))
+	for _, engine := range model.Layouts {
+		t.Run(engine, func(t *testing.T) {
+			sc := layout(t, small, Options{Engine: engine})
+			checkGeometry(t, sc, true)
+			if len(sc.Edges) != len(small.Edges) {
+				t.Errorf("%d edges drawn of %d", len(sc.Edges), len(small.Edges))
+			}
+		})
+	}
+}
+
+func TestThemeChangesNoGeometry(t *testing.T) {
+	m := load(t, filepath.Join("..", "testdata", "figures", "cluster.yaml"))
+	want := encode(t, layout(t, m, Options{}), render.EncodeJSON)
+	for _, theme := range model.Themes {
+		if got := encode(t, layout(t, m, Options{Theme: theme}), render.EncodeJSON); !bytes.Equal(got, want) {
+			t.Errorf("theme %s moves things:\n%s", theme, golden.Diff(string(want), string(got)))
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	for _, path := range models(t) {
+		m := load(t, path)
+		a := encode(t, layout(t, m, Options{}), svg.Encode)
+		b := encode(t, layout(t, load(t, path), Options{}), svg.Encode)
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s: two renders differ:\n%s", path, golden.Diff(string(a), string(b)))
+		}
+	}
+}
+
+// wellFormed checks that data is one XML document.
+func wellFormed(data []byte) error {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	for {
+		_, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+func FuzzRender(f *testing.F) {
+	for _, s := range []string{
+		"nodes: [{id: a, label: \"<script>alert(1)</script>\"}]",
+		"title: \"a & b\"\nnodes: [{id: a, kind: api, replicas: 3}, {id: b, nodes: [{id: c}]}]\nedges: [{from: a, to: b, label: \"x\\\"y\"}]",
+		"legend: true\nnodes: [{id: a, kind: pod}, {id: b, kind: svc}]\nedges: [{from: a, to: b, dir: both, style: dotted}]",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := model.Parse("f.yaml", data, model.Options{MaxNodes: 30})
+		if err != nil {
+			return
+		}
+		sc, err := Layout(context.Background(), m, Options{})
+		if err != nil {
+			t.Fatalf("valid model failed to lay out: %v", err)
+		}
+		var buf bytes.Buffer
+		if err := svg.Encode(&buf, sc); err != nil {
+			t.Fatal(err)
+		}
+		if err := wellFormed(buf.Bytes()); err != nil {
+			t.Fatalf("SVG is not well-formed: %v\n%s", err, buf.Bytes())
+		}
+		if bytes.Contains(buf.Bytes(), []byte("<script")) {
+			t.Fatalf("model text reached the SVG unescaped")
+		}
+	})
+}
