@@ -23,8 +23,16 @@ func (e *env) load(name string, opts model.Options) (*model.Model, error) {
 
 // writeFile replaces path with data atomically: the bytes go to a temporary
 // file in the same folder, which is renamed over path only once complete.
-// A failure leaves no partial file and the old one untouched.
+// A failure leaves no partial file and the old one untouched. A path that
+// is not a regular file (a device such as /dev/stdout, a pipe) is written
+// directly: renaming over it would replace the device.
 func writeFile(path string, data []byte) (err error) {
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		if fi.IsDir() {
+			return fmt.Errorf("writing %s: is a folder", path)
+		}
+		return writeDevice(path, data)
+	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".kviz-*")
 	if err != nil {
@@ -63,4 +71,19 @@ func (e *env) output(path string, data []byte) error {
 		return err
 	}
 	return writeFile(path, data)
+}
+
+func writeDevice(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
 }
