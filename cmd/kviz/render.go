@@ -14,6 +14,7 @@ import (
 	"github.com/kviz/kviz/layouts"
 	"github.com/kviz/kviz/model"
 	"github.com/kviz/kviz/render"
+	"github.com/kviz/kviz/render/png"
 	"github.com/kviz/kviz/render/svg"
 )
 
@@ -22,11 +23,12 @@ import (
 var formats = map[string]func(io.Writer, *render.Scene, renderOpts) error{
 	"svg":  func(w io.Writer, sc *render.Scene, _ renderOpts) error { return svg.Encode(w, sc) },
 	"json": func(w io.Writer, sc *render.Scene, _ renderOpts) error { return render.EncodeJSON(w, sc) },
+	"png":  func(w io.Writer, sc *render.Scene, o renderOpts) error { return png.Encode(w, sc, o.scale) },
 	"dot":  nil,
 }
 
 // extensions maps output file extensions to formats.
-var extensions = map[string]string{".svg": "svg", ".json": "json", ".dot": "dot", ".gv": "dot"}
+var extensions = map[string]string{".svg": "svg", ".png": "png", ".json": "json", ".dot": "dot", ".gv": "dot"}
 
 type renderOpts struct {
 	output, format string
@@ -39,7 +41,7 @@ func renderCmd(e *env) *cobra.Command {
 	var o renderOpts
 	c := &cobra.Command{
 		Use:   "render FILE... [-o OUT]",
-		Short: "Draw models as SVG, JSON or DOT",
+		Short: "Draw models as SVG, PNG, JSON or DOT",
 		Long: `Draw each model. With one input, -o names the output file ('-' for standard
 output); with several, -o names a folder. Without -o, each drawing is written
 beside its model. The format comes from -f, else from the output's extension.
@@ -50,12 +52,13 @@ beside its model. The format comes from -f, else from the output's extension.
 	c.RunE = func(cmd *cobra.Command, args []string) error { return e.render(cmd.Context(), args, o) }
 	f := c.Flags()
 	f.StringVarP(&o.output, "output", "o", "", "output file, folder, or '-' for standard output")
-	f.StringVarP(&o.format, "format", "f", "", "svg, json or dot (default: from the output's extension, else svg)")
+	f.StringVarP(&o.format, "format", "f", "", "svg, png, json or dot (default: from the output's extension, else svg)")
 	f.StringVar(&o.layout.Direction, "direction", "", "override the model's direction: TB, LR, BT or RL")
 	f.StringVar(&o.layout.Engine, "layout", "", "override the model's layout: dot, neato, fdp, circo, twopi or osage")
 	f.StringVar(&o.layout.Theme, "theme", "", "override the model's theme: kubernetes, light, dark or mono")
 	f.StringVar(&o.layout.Background, "background", "", "background: transparent, or a colour such as white or #rrggbb")
 	f.Float64Var(&o.layout.Pad, "pad", 16, "margin around the drawing, in points")
+	f.Float64Var(&o.scale, "scale", 1, "PNG pixels per point: 2 or 3 for slides and high-density screens")
 	f.IntVar(&o.maxNodes, "max-nodes", 0, "the most nodes a model may have (default 10000)")
 	return c
 }
@@ -114,6 +117,9 @@ func checkOptions(o renderOpts) error {
 	}
 	if l.Pad < 0 {
 		return usagef("--pad must not be negative")
+	}
+	if o.scale <= 0 || o.scale > 16 {
+		return usagef("--scale must be more than 0 and at most 16")
 	}
 	return nil
 }
@@ -175,7 +181,7 @@ func isDir(path string) bool {
 }
 
 func formatNames() string {
-	return "svg, json, dot"
+	return "svg, png, json, dot"
 }
 
 // renderOne draws one model into memory, then writes it in one piece.

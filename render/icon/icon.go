@@ -7,6 +7,12 @@
 // writes an icon as a <symbol>; the PNG encoder draws the same elements.
 package icon
 
+import (
+	"sync"
+
+	"github.com/kviz/kviz/render"
+)
+
 // Role says which of an icon's two colours paints an element.
 type Role uint8
 
@@ -53,3 +59,23 @@ func Lookup(name string) *Icon {
 
 // Has reports whether there is an icon of that name.
 func Has(name string) bool { return Lookup(name) != nil }
+
+var (
+	parsedMu sync.Mutex
+	parsed   = map[string]render.Path{}
+)
+
+// Parsed is an element's path data parsed, cached for the next icon.
+func Parsed(d string) (render.Path, error) {
+	parsedMu.Lock()
+	defer parsedMu.Unlock()
+	if p, ok := parsed[d]; ok {
+		return p, nil
+	}
+	p, err := render.ParsePath(d)
+	if err != nil {
+		return nil, err
+	}
+	parsed[d] = p
+	return p, nil
+}

@@ -20,162 +20,111 @@ import (
 // Encode writes sc as SVG to w.
 func Encode(w io.Writer, sc *render.Scene) error {
 	var buf bytes.Buffer
-	e := &encoder{s: svgo.New(&buf), symbols: newSymbols(sc)}
-	e.s.Decimals = 2
-	e.scene(sc)
+	c := &canvas{s: svgo.New(&buf), symbols: newSymbols(sc)}
+	c.s.Decimals = 2
+	s := c.s
+	s.Startview(sc.Width, sc.Height, 0, 0, sc.Width, sc.Height)
+	s.Title(sc.Title)
+	c.symbols.defs(s)
+	s.Group(attr("font-family", text.Family))
+	if render.Painted(sc.Background) {
+		s.Rect(0, 0, sc.Width, sc.Height, `class="background"`, attr("fill", sc.Background))
+	}
+	render.Draw(sc, c)
+	s.Gend()
+	s.End()
 	_, err := w.Write(buf.Bytes())
 	return err
 }
 
-type encoder struct {
+// canvas draws on an svgo document.
+type canvas struct {
 	s       *svgo.SVG
 	symbols *symbols
+	closers []string // what Close writes, innermost last
 }
 
-func (e *encoder) scene(sc *render.Scene) {
-	s := e.s
-	s.Startview(sc.Width, sc.Height, 0, 0, sc.Width, sc.Height)
-	s.Title(sc.Title)
-	e.symbols.defs(s)
-	s.Group(attr("font-family", text.Family))
-	if sc.Background != "" {
-		s.Rect(0, 0, sc.Width, sc.Height, `class="background"`, attr("fill", sc.Background))
-	}
-	for i := range sc.Nodes {
-		if n := &sc.Nodes[i]; n.Group {
-			e.node(n)
+func (c *canvas) Open(p render.Part) {
+	switch {
+	case p.Node != nil:
+		n := p.Node
+		class := "node kind-" + n.Kind
+		if n.Group {
+			class = "group kind-" + n.Kind
 		}
-	}
-	for i := range sc.Edges {
-		e.edge(&sc.Edges[i])
-	}
-	for i := range sc.Nodes {
-		if n := &sc.Nodes[i]; !n.Group {
-			e.node(n)
+		if len(n.Classes) > 0 {
+			class += " " + strings.Join(n.Classes, " ")
 		}
+		attrs := []string{attr("id", n.ID), attr("class", class)}
+		if n.Parent != "" {
+			attrs = append(attrs, attr("data-parent", n.Parent))
+		}
+		c.s.Group(attrs...)
+		closer := "</g>\n"
+		if n.Link != "" {
+			fmt.Fprintf(c.s.Writer, "<a %s>\n", attr("href", n.Link))
+			closer = "</a>\n" + closer
+		}
+		if n.Tooltip != "" {
+			c.s.Title(n.Tooltip)
+		}
+		c.closers = append(c.closers, closer)
+	case p.Edge != nil:
+		c.s.Group(`class="edge"`, attr("data-from", p.Edge.From), attr("data-to", p.Edge.To))
+		c.s.Title(p.Edge.From + " → " + p.Edge.To)
+		c.closers = append(c.closers, "</g>\n")
+	case p.Legend:
+		c.s.Group(`class="legend"`)
+		c.closers = append(c.closers, "</g>\n")
 	}
-	if sc.Legend != nil {
-		e.legend(sc.Legend)
-	}
-	for _, t := range sc.Texts {
-		e.text(t, `class="caption"`)
-	}
-	s.Gend()
-	s.End()
 }
 
-func (e *encoder) node(n *render.Node) {
-	class := "node kind-" + n.Kind
-	if n.Group {
-		class = "group kind-" + n.Kind
-	}
-	if len(n.Classes) > 0 {
-		class += " " + strings.Join(n.Classes, " ")
-	}
-	attrs := []string{attr("id", n.ID), attr("class", class)}
-	if n.Parent != "" {
-		attrs = append(attrs, attr("data-parent", n.Parent))
-	}
-	e.s.Group(attrs...)
-	if n.Link != "" {
-		fmt.Fprintf(e.s.Writer, "<a %s>\n", attr("href", n.Link))
-	}
-	if n.Tooltip != "" {
-		e.s.Title(n.Tooltip)
-	}
-	if p := n.Outline(); p != nil {
-		e.shape(p, n.Paint)
-		if n.Shape == render.ShapeCylinder {
-			e.shape(render.CylinderRim(n.Box()), render.Paint{Stroke: n.Paint.Stroke, StrokeWidth: n.Paint.StrokeWidth})
-		}
-	}
-	if n.Icon != nil {
-		e.icon(n.Icon)
-	}
-	for _, t := range n.Lines {
-		e.text(t)
-	}
-	if n.Link != "" {
-		fmt.Fprintln(e.s.Writer, "</a>")
-	}
-	e.s.Gend()
+func (c *canvas) Close() {
+	last := len(c.closers) - 1
+	io.WriteString(c.s.Writer, c.closers[last])
+	c.closers = c.closers[:last]
 }
 
-// shape draws an outline with its paint.
-func (e *encoder) shape(p render.Path, pt render.Paint) {
-	attrs := []string{attr("fill", or(pt.Fill, "none"))}
+func (c *canvas) Path(p render.Path, pt render.Paint) {
+	if len(p) == 0 {
+		return
+	}
+	fill := pt.Fill
+	if !render.Painted(fill) {
+		fill = "none"
+	}
+	attrs := []string{attr("fill", fill)}
 	if pt.Opacity > 0 && pt.Opacity < 1 {
 		attrs = append(attrs, attr("fill-opacity", render.F(pt.Opacity)))
 	}
-	if pt.Stroke != "" && pt.Stroke != "none" && pt.StrokeWidth > 0 {
+	if render.Painted(pt.Stroke) && pt.StrokeWidth > 0 {
 		attrs = append(attrs, attr("stroke", pt.Stroke), attr("stroke-width", render.F(pt.StrokeWidth)))
 		if len(pt.Dash) > 0 {
 			attrs = append(attrs, attr("stroke-dasharray", dash(pt.Dash)))
 		}
 	}
-	e.s.Path(p.SVG(), attrs...)
+	c.s.Path(p.SVG(), attrs...)
 }
 
-// icon places an icon's symbol, three times for replicas: back copies first.
-func (e *encoder) icon(ic *render.Icon) {
-	id := e.symbols.id(ic)
+// Icon places an icon's symbol, three times for replicas: back copies first.
+func (c *canvas) Icon(ic *render.Icon) {
+	id := c.symbols.id(ic)
+	if id == "" {
+		return
+	}
 	b := ic.Box
+	size := []string{attr("width", render.F(b.Width)), attr("height", render.F(b.Height))}
 	if ic.Replicas {
 		for k := 2; k >= 1; k-- {
 			off := float64(k * render.StackOffset)
-			e.s.Use(b.X+off, b.Y-off, "#"+id, attr("width", render.F(b.Width)), attr("height", render.F(b.Height)))
+			c.s.Use(b.X+off, b.Y-off, "#"+id, size...)
 		}
 	}
-	e.s.Use(b.X, b.Y, "#"+id, attr("width", render.F(b.Width)), attr("height", render.F(b.Height)))
+	c.s.Use(b.X, b.Y, "#"+id, size...)
 }
 
-func (e *encoder) edge(ed *render.Edge) {
-	e.s.Group(`class="edge"`, attr("data-from", ed.From), attr("data-to", ed.To))
-	e.s.Title(ed.From + " → " + ed.To)
-	attrs := []string{`fill="none"`, attr("stroke", ed.Color), attr("stroke-width", render.F(ed.Width))}
-	if len(ed.Dash) > 0 {
-		attrs = append(attrs, attr("stroke-dasharray", dash(ed.Dash)))
-	}
-	e.s.Path(ed.Spline().SVG(), attrs...)
-	for _, a := range []*render.Arrow{ed.Head, ed.Tail} {
-		if a == nil {
-			continue
-		}
-		fill := ed.Color
-		if a.Open {
-			fill = "none"
-		}
-		e.s.Path(a.Triangle().SVG(), attr("fill", fill), attr("stroke", ed.Color), attr("stroke-width", render.F(ed.Width)), `stroke-linejoin="miter"`)
-	}
-	for _, t := range ed.Lines {
-		e.text(t)
-	}
-	e.s.Gend()
-}
-
-func (e *encoder) legend(l *render.Legend) {
-	e.s.Group(`class="legend"`)
-	e.shape(render.RoundRect(l.Box, l.Paint.Radius), l.Paint)
-	for i := range l.Edges {
-		e.edge(&l.Edges[i])
-	}
-	for i := range l.Nodes {
-		n := &l.Nodes[i]
-		if p := n.Outline(); p != nil {
-			e.shape(p, n.Paint)
-		}
-		if n.Icon != nil {
-			e.icon(n.Icon)
-		}
-	}
-	for _, t := range l.Texts {
-		e.text(t)
-	}
-	e.s.Gend()
-}
-
-func (e *encoder) text(t render.Text, extra ...string) {
-	attrs := append([]string{attr("font-size", render.F(t.Size)), attr("fill", t.Color)}, extra...)
+func (c *canvas) Text(t render.Text) {
+	attrs := []string{attr("font-size", render.F(t.Size)), attr("fill", t.Color)}
 	if t.Anchor != "" && t.Anchor != "start" {
 		attrs = append(attrs, attr("text-anchor", t.Anchor))
 	}
@@ -185,7 +134,7 @@ func (e *encoder) text(t render.Text, extra ...string) {
 	if t.Italic {
 		attrs = append(attrs, `font-style="italic"`)
 	}
-	e.s.Text(t.X, t.Y, t.Text, attrs...)
+	c.s.Text(t.X, t.Y, t.Text, attrs...)
 }
 
 func dash(d []float64) string {
@@ -203,10 +152,3 @@ func attr(name, value string) string {
 }
 
 var escaper = strings.NewReplacer(`&`, "&amp;", `<`, "&lt;", `>`, "&gt;", `"`, "&quot;", `'`, "&#39;", "\n", "&#10;", "\r", "&#13;", "\t", "&#9;")
-
-func or(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
-}

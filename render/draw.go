@@ -1,0 +1,100 @@
+package render
+
+// Canvas is what an encoder implements to draw a Scene: outlines, icons and
+// text, with parts of the drawing marked by Open and Close (the SVG encoder
+// makes them <g> elements; a raster encoder ignores them). Draw decides
+// what is drawn and in which order, once for every encoder.
+type Canvas interface {
+	Path(p Path, pt Paint)
+	Icon(ic *Icon) // an icon, or a stack of three for replicas
+	Text(t Text)
+	Open(p Part)
+	Close()
+}
+
+// Part names a marked part of the drawing: a node or group, an edge, or
+// the legend.
+type Part struct {
+	Node   *Node
+	Edge   *Edge
+	Legend bool
+}
+
+// Draw paints the scene: groups outermost first, then edges, then nodes,
+// the legend, and the free text. The background is the encoder's to paint.
+func Draw(sc *Scene, c Canvas) {
+	for i := range sc.Nodes {
+		if n := &sc.Nodes[i]; n.Group {
+			c.Open(Part{Node: n})
+			drawNode(n, c)
+			c.Close()
+		}
+	}
+	for i := range sc.Edges {
+		e := &sc.Edges[i]
+		c.Open(Part{Edge: e})
+		drawEdge(e, c)
+		c.Close()
+	}
+	for i := range sc.Nodes {
+		if n := &sc.Nodes[i]; !n.Group {
+			c.Open(Part{Node: n})
+			drawNode(n, c)
+			c.Close()
+		}
+	}
+	if l := sc.Legend; l != nil {
+		c.Open(Part{Legend: true})
+		c.Path(RoundRect(l.Box, l.Paint.Radius), l.Paint)
+		for i := range l.Edges {
+			drawEdge(&l.Edges[i], c)
+		}
+		for i := range l.Nodes {
+			drawNode(&l.Nodes[i], c)
+		}
+		for _, t := range l.Texts {
+			c.Text(t)
+		}
+		c.Close()
+	}
+	for _, t := range sc.Texts {
+		c.Text(t)
+	}
+}
+
+func drawNode(n *Node, c Canvas) {
+	if p := n.Outline(); p != nil {
+		c.Path(p, n.Paint)
+		if n.Shape == ShapeCylinder {
+			c.Path(CylinderRim(n.Box()), Paint{Stroke: n.Paint.Stroke, StrokeWidth: n.Paint.StrokeWidth})
+		}
+	}
+	if n.Icon != nil {
+		c.Icon(n.Icon)
+	}
+	for _, t := range n.Lines {
+		c.Text(t)
+	}
+}
+
+func drawEdge(e *Edge, c Canvas) {
+	c.Path(e.Spline(), Paint{Fill: "none", Stroke: e.Color, StrokeWidth: e.Width, Dash: e.Dash})
+	for _, a := range []*Arrow{e.Head, e.Tail} {
+		if a == nil {
+			continue
+		}
+		fill := e.Color
+		if a.Open {
+			fill = "none"
+		}
+		c.Path(a.Triangle(), Paint{Fill: fill, Stroke: e.Color, StrokeWidth: e.Width})
+	}
+	for _, t := range e.Lines {
+		c.Text(t)
+	}
+}
+
+// Painted reports whether a colour paints anything.
+func Painted(color string) bool {
+	return color != "" && color != "none" && color != "transparent"
+}

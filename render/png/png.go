@@ -1,0 +1,209 @@
+// Package png rasterizes a render.Scene itself, with the embedded font the
+// layout measured with, so a PNG looks like the SVG on every machine. It
+// runs no external program and reads nothing from the host.
+package png
+
+import (
+	"bufio"
+	"fmt"
+	"image"
+	"image/color"
+	stdpng "image/png"
+	"io"
+	"math"
+
+	"github.com/fogleman/gg"
+	"golang.org/x/image/font"
+
+	"github.com/kviz/kviz/render"
+	"github.com/kviz/kviz/render/icon"
+	"github.com/kviz/kviz/render/text"
+)
+
+// MaxPixels bounds the image: a larger scene or scale is refused rather
+// than exhausting memory (a 4-byte pixel each).
+const MaxPixels = 100 << 20
+
+// Encode rasterizes sc at scale pixels per point (1 when 0) and writes it
+// as PNG, compressed for speed.
+func Encode(w io.Writer, sc *render.Scene, scale float64) error {
+	img, err := Rasterize(sc, scale)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	enc := stdpng.Encoder{CompressionLevel: stdpng.BestSpeed}
+	if err := enc.Encode(bw, img); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// Size is the pixel size of sc at scale.
+func Size(sc *render.Scene, scale float64) (int, int) {
+	return int(math.Ceil(sc.Width*scale - 1e-9)), int(math.Ceil(sc.Height*scale - 1e-9))
+}
+
+// Rasterize draws sc at scale pixels per point.
+func Rasterize(sc *render.Scene, scale float64) (*image.RGBA, error) {
+	if scale <= 0 {
+		scale = 1
+	}
+	w, h := Size(sc, scale)
+	if w < 1 || h < 1 || float64(w)*float64(h) > MaxPixels {
+		return nil, fmt.Errorf("a %d×%d pixel image is too large (at most %d pixels)", w, h, MaxPixels)
+	}
+	c := &canvas{dc: gg.NewContext(w, h), k: scale}
+	if bg, ok := render.ParseColor(sc.Background); ok {
+		c.dc.SetColor(bg)
+		c.dc.Clear()
+	}
+	render.Draw(sc, c)
+	return c.dc.Image().(*image.RGBA), nil
+}
+
+// canvas draws with gg in pixels: every length is multiplied by k here,
+// not by a gg transform, since gg scales neither line widths, dashes nor
+// text with its matrix.
+type canvas struct {
+	dc *gg.Context
+	k  float64
+}
+
+func (c *canvas) Open(render.Part) {}
+func (c *canvas) Close()           {}
+
+func (c *canvas) trace(p render.Path, tx func(render.Point) (float64, float64)) {
+	c.dc.NewSubPath()
+	for _, s := range p {
+		switch s.Op {
+		case 'M':
+			c.dc.MoveTo(tx(s.Pts[0]))
+		case 'L':
+			c.dc.LineTo(tx(s.Pts[0]))
+		case 'C':
+			x1, y1 := tx(s.Pts[0])
+			x2, y2 := tx(s.Pts[1])
+			x3, y3 := tx(s.Pts[2])
+			c.dc.CubicTo(x1, y1, x2, y2, x3, y3)
+		case 'Z':
+			c.dc.ClosePath()
+		}
+	}
+}
+
+func (c *canvas) scale(p render.Point) (float64, float64) { return p[0] * c.k, p[1] * c.k }
+
+func (c *canvas) Path(p render.Path, pt render.Paint) {
+	if len(p) == 0 {
+		return
+	}
+	c.trace(p, c.scale)
+	c.paint(pt.Fill, pt.Opacity, pt.Stroke, pt.StrokeWidth*c.k, pt.Dash, false)
+}
+
+// paint fills and strokes the current path, then clears it.
+func (c *canvas) paint(fill string, opacity float64, stroke string, width float64, dash []float64, round bool) {
+	dc := c.dc
+	if col, ok := render.ParseColor(fill); ok {
+		if opacity > 0 && opacity < 1 {
+			col.A = uint8(float64(col.A) * opacity)
+		}
+		dc.SetColor(col)
+		dc.FillPreserve()
+	}
+	if col, ok := render.ParseColor(stroke); ok && width > 0 {
+		dc.SetColor(col)
+		dc.SetLineWidth(width)
+		if round {
+			dc.SetLineCapRound()
+			dc.SetLineJoinRound()
+		} else {
+			dc.SetLineCapButt()
+			dc.SetLineJoinBevel()
+		}
+		scaled := make([]float64, len(dash))
+		for i, d := range dash {
+			scaled[i] = d * c.k
+		}
+		dc.SetDash(scaled...)
+		dc.StrokePreserve()
+		dc.SetDash()
+	}
+	dc.ClearPath()
+}
+
+// Icon draws an icon's elements, three times for replicas, back copies
+// first, from the same vectors the SVG's <symbol> holds.
+func (c *canvas) Icon(ic *render.Icon) {
+	def := icon.Lookup(ic.Name)
+	if def == nil {
+		return
+	}
+	b := ic.Box
+	if ic.Replicas {
+		for k := 2; k >= 1; k-- {
+			off := float64(k * render.StackOffset)
+			c.icon(def, ic, render.Box{X: b.X + off, Y: b.Y - off, Width: b.Width, Height: b.Height})
+		}
+	}
+	c.icon(def, ic, b)
+}
+
+func (c *canvas) icon(def *icon.Icon, ic *render.Icon, b render.Box) {
+	u := b.Width / 100 * c.k // pixels per icon unit
+	tx := func(p render.Point) (float64, float64) { return b.X*c.k + p[0]*u, b.Y*c.k + p[1]*u }
+	role := func(r icon.Role) string {
+		switch r {
+		case icon.Body:
+			return ic.Fill
+		case icon.Glyph:
+			return ic.Glyph
+		}
+		return ""
+	}
+	for _, el := range def.Elements {
+		switch el.Op {
+		case icon.Path:
+			p, err := icon.Parsed(el.D)
+			if err != nil {
+				continue // cannot happen: every icon's paths are parsed in a test
+			}
+			c.trace(p, tx)
+		case icon.Circle:
+			x, y := tx(render.Point{el.X, el.Y})
+			c.dc.NewSubPath()
+			c.dc.DrawCircle(x, y, el.R*u)
+		case icon.Text:
+			x, y := tx(render.Point{el.X, el.Y})
+			c.text(el.Text, text.Style{Size: el.Size * b.Width / 100, Bold: true}, x, y, "middle", role(el.Fill))
+			continue
+		}
+		c.paint(role(el.Fill), 0, role(el.Stroke), el.StrokeWidth*u, nil, true)
+	}
+}
+
+func (c *canvas) Text(t render.Text) {
+	c.text(t.Text, text.Style{Size: t.Size, Bold: t.Bold, Italic: t.Italic}, t.X*c.k, t.Y*c.k, t.Anchor, t.Color)
+}
+
+// text draws s with its baseline at pixel x, y, kerned, from a face made
+// at the final pixel size: no scaled bitmaps.
+func (c *canvas) text(s string, st text.Style, x, y float64, anchor, colour string) {
+	col, ok := render.ParseColor(colour)
+	if !ok || s == "" {
+		return
+	}
+	text.WithFace(st, c.k, func(f font.Face) {
+		w := float64(font.MeasureString(f, s)) / 64
+		switch anchor {
+		case "middle":
+			x -= w / 2
+		case "end":
+			x -= w
+		}
+		c.dc.SetFontFace(f)
+		c.dc.SetColor(color.NRGBA(col))
+		c.dc.DrawString(s, x, y)
+	})
+}
