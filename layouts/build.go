@@ -1,6 +1,8 @@
 package layouts
 
 import (
+	"math"
+
 	"github.com/kviz/kviz/layouts/graphviz"
 	"github.com/kviz/kviz/model"
 	"github.com/kviz/kviz/render/text"
@@ -45,7 +47,38 @@ func (b *builder) graph() *graphviz.Graph {
 		}
 		g.Edges = append(g.Edges, ge)
 	}
+	touched := map[string]bool{}
+	for _, e := range b.m.Edges {
+		touched[e.From], touched[e.To] = true, true
+	}
+	b.grid(g, b.m.Nodes, touched)
 	return g
+}
+
+// gridMin is the fewest unconnected members a group must have before they
+// are set out in a grid.
+const gridMin = 6
+
+// grid sets out the unconnected leaf members of each group (and of the top
+// level) in a square-ish grid, with invisible edges from each to the one a
+// row below. Without them dot puts every unconnected member in one rank:
+// one very long row or column.
+func (b *builder) grid(g *graphviz.Graph, nodes []*model.Node, touched map[string]bool) {
+	var lone []*model.Node
+	for _, n := range nodes {
+		if n.IsGroup {
+			b.grid(g, n.Nodes, touched)
+		} else if !touched[n.ID] {
+			lone = append(lone, n)
+		}
+	}
+	if len(lone) < gridMin {
+		return
+	}
+	cols := int(math.Ceil(math.Sqrt(float64(len(lone)))))
+	for i := 0; i+cols < len(lone); i++ {
+		g.Edges = append(g.Edges, &graphviz.Edge{From: b.gv[lone[i]], To: b.gv[lone[i+cols]], Head: "none", Tail: "none", Invisible: true})
+	}
 }
 
 func (b *builder) nodes(ns []*model.Node) []*graphviz.Node {

@@ -126,10 +126,7 @@ func (b *builder) node(n *model.Node, ox, oy float64) render.Node {
 // icon places a node's icon at the top of its box (the bottom when the
 // label goes on top) and moves the label's top under it.
 func (b *builder) icon(n *model.Node, l leaf, rn *render.Node, top *float64) *render.Icon {
-	body, glyph := b.s.pal.k8sFill, b.s.pal.k8sGlyph
-	if n.Kind.Family == model.Generic || n.Icon != nil && n.Icon.Family == model.Generic {
-		body, glyph = b.s.pal.genericFill, b.s.pal.genericGlyph
-	}
+	body, glyph := b.s.pal.iconColors(model.LookupKind(l.icon))
 	side := float64(iconSize)
 	if l.stack {
 		side += 2 * render.StackOffset

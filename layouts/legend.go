@@ -87,10 +87,7 @@ func (b *builder) legend() *legendBox {
 }
 
 func (l *legendBox) icon(b *builder, k *model.Kind, x, y float64) {
-	body, glyph := b.s.pal.k8sFill, b.s.pal.k8sGlyph
-	if k.Family == model.Generic {
-		body, glyph = b.s.pal.genericFill, b.s.pal.genericGlyph
-	}
+	body, glyph := b.s.pal.iconColors(k)
 	l.Nodes = append(l.Nodes, render.Node{ID: k.Name, Kind: k.Name, Shape: render.ShapeIcon,
 		X: x, Y: y, Width: legendIcon, Height: legendIcon,
 		Icon: &render.Icon{Name: k.Name, Box: render.Box{X: x, Y: y, Width: legendIcon, Height: legendIcon}, Fill: body, Glyph: glyph}})

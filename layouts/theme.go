@@ -128,3 +128,12 @@ func (g groupShape) width(look groupLook) float64 {
 	}
 	return g.strokeWidth
 }
+
+// iconColors are the body and glyph colours of a kind's icon: Kubernetes
+// blue for Kubernetes kinds, the generic family's for the rest.
+func (p *palette) iconColors(k *model.Kind) (body, glyph string) {
+	if k.Family == model.Kubernetes || k.Family == model.Grouping {
+		return p.k8sFill, p.k8sGlyph
+	}
+	return p.genericFill, p.genericGlyph
+}

@@ -94,6 +94,9 @@ func writeEdge(b *bytes.Buffer, e *Edge) {
 	if e.Dashed {
 		attrs = append(attrs, "style=dashed")
 	}
+	if e.Invisible {
+		attrs = append(attrs, "style=invis")
+	}
 	fmt.Fprintf(b, "\t%s -> %s [%s]\n", from.name, to.name, strings.Join(attrs, " "))
 }
 

@@ -45,6 +45,7 @@ type Edge struct {
 	LabelHeight float64
 	Head, Tail  string // arrowhead shape: normal, onormal or none
 	Dashed      bool   // only for the DOT output's readers
+	Invisible   bool   // shapes the layout, is not drawn
 
 	// Results: a cubic Bézier spline (start, then three points a segment),
 	// the tips of the arrowheads (nil where none), and the label's centre.
