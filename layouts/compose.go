@@ -1,6 +1,8 @@
 package layouts
 
 import (
+	"math"
+
 	"github.com/kviz/kviz/layouts/graphviz"
 	"github.com/kviz/kviz/model"
 	"github.com/kviz/kviz/render"
@@ -53,6 +55,9 @@ func (b *builder) scene(g *graphviz.Graph) *render.Scene {
 	if ch > 0 {
 		sc.Height += titleGap + ch
 	}
+	// Whole points, so that a PNG at a whole scale has no partial last
+	// pixel row or column.
+	sc.Width, sc.Height = math.Ceil(sc.Width), math.Ceil(sc.Height)
 	mid := s.pad + contentW/2
 	sc.Texts = append(sc.Texts, lines(titleLines, titleText, mid, s.pad, s.pal.text)...)
 	sc.Texts = append(sc.Texts, lines(captionLines, captionText, mid, oy+bodyH+titleGap, s.pal.text)...)
