@@ -59,8 +59,9 @@ func (b *builder) scene(g *graphviz.Graph) *render.Scene {
 	// pixel row or column.
 	sc.Width, sc.Height = math.Ceil(sc.Width), math.Ceil(sc.Height)
 	mid := s.pad + contentW/2
-	sc.Texts = append(sc.Texts, lines(titleLines, titleText, mid, s.pad, s.pal.text)...)
-	sc.Texts = append(sc.Texts, lines(captionLines, captionText, mid, oy+bodyH+titleGap, s.pal.text)...)
+	free := b.textOn(nil)
+	sc.Texts = append(sc.Texts, lines(titleLines, titleText, mid, s.pad, free)...)
+	sc.Texts = append(sc.Texts, lines(captionLines, captionText, mid, oy+bodyH+titleGap, free)...)
 
 	m.Walk(func(n *model.Node) { sc.Nodes = append(sc.Nodes, b.node(n, ox, oy)) })
 	for i, e := range m.Edges {
@@ -109,10 +110,10 @@ func (b *builder) node(n *model.Node, ox, oy float64) render.Node {
 	top := rn.Y + (rn.Height-th)/2 // the label's top: centred in the box
 	switch l.shape {
 	case render.ShapeIcon:
-		color = or(n.Style.Color, b.s.pal.text)
+		color = or(n.Style.Color, b.textOn(n.Parent))
 		rn.Icon = b.icon(n, l, &rn, &top)
 	case render.ShapeText:
-		color = or(n.Style.Color, b.s.pal.text)
+		color = or(n.Style.Color, b.textOn(n.Parent))
 	case render.ShapeCloud:
 		color = or(n.Style.Color, b.s.pal.cloudText)
 		rn.Paint = render.Paint{Fill: or(n.Style.Fill, b.s.pal.cloud.fill), Stroke: or(n.Style.Stroke, b.s.pal.cloud.stroke), StrokeWidth: 1.2}
@@ -189,7 +190,7 @@ func (b *builder) edge(e *model.Edge, ge *graphviz.Edge, ls []string, ox, oy flo
 	}
 	if len(ls) > 0 {
 		_, h := text.Block(ls, edgeText)
-		re.Lines = lines(ls, edgeText, ox+ge.LabelPos[0], oy+ge.LabelPos[1]-h/2, or(e.Color, b.s.pal.text))
+		re.Lines = lines(ls, edgeText, ox+ge.LabelPos[0], oy+ge.LabelPos[1]-h/2, or(e.Color, b.textOn(b.commonGroup(e))))
 	}
 	return re
 }
@@ -199,4 +200,35 @@ func or(s, def string) string {
 		return def
 	}
 	return s
+}
+
+// textOn is the colour for text drawn inside group g (nil for the top
+// level): readable on the nearest painted group fill, else on the
+// background. The diagram's style.color wins over both.
+func (b *builder) textOn(g *model.Node) string {
+	if b.m.Style.Color != "" {
+		return b.m.Style.Color
+	}
+	for ; g != nil; g = g.Parent {
+		if fill := or(g.Style.Fill, b.s.pal.groups[groupKind(g)].fill); render.Painted(fill) {
+			return b.s.pal.textOn(fill)
+		}
+	}
+	if b.s.background == b.s.pal.background || !render.Painted(b.s.background) {
+		return b.s.pal.text
+	}
+	return b.s.pal.textOn(b.s.background)
+}
+
+// commonGroup is the innermost group holding both ends of an edge, or nil.
+func (b *builder) commonGroup(e *model.Edge) *model.Node {
+	from, to := b.m.Lookup(e.From), b.m.Lookup(e.To)
+	for g := from.Parent; g != nil; g = g.Parent {
+		for h := to; h != nil; h = h.Parent {
+			if h == g {
+				return g
+			}
+		}
+	}
+	return nil
 }

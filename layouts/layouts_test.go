@@ -229,3 +229,17 @@ func FuzzRender(f *testing.F) {
 		}
 	})
 }
+
+// TestTextReadableOnModelBackground: a model's own light background keeps
+// dark text even in the dark theme.
+func TestTextReadableOnModelBackground(t *testing.T) {
+	m := load(t, filepath.Join("..", "testdata", "figures", "choreography.yaml"))
+	for _, theme := range model.Themes {
+		sc := layout(t, m, Options{Theme: theme})
+		for _, tx := range sc.Texts {
+			if !light(sc.Background) || light(tx.Color) {
+				t.Errorf("%s: %q in %s on %s", theme, tx.Text, tx.Color, sc.Background)
+			}
+		}
+	}
+}

@@ -1,6 +1,9 @@
 package layouts
 
-import "github.com/kviz/kviz/model"
+import (
+	"github.com/kviz/kviz/model"
+	"github.com/kviz/kviz/render"
+)
 
 // palette is a theme: colours only. Geometry never depends on it.
 type palette struct {
@@ -136,4 +139,28 @@ func (p *palette) iconColors(k *model.Kind) (body, glyph string) {
 		return p.k8sFill, p.k8sGlyph
 	}
 	return p.genericFill, p.genericGlyph
+}
+
+// light reports whether a colour is light enough for dark text on it. An
+// unreadable colour counts as light.
+func light(c string) bool {
+	col, ok := render.ParseColor(c)
+	if !ok {
+		return true
+	}
+	// Relative luminance, roughly: sRGB weights without the gamma curve.
+	l := (0.2126*float64(col.R) + 0.7152*float64(col.G) + 0.0722*float64(col.B)) / 255
+	return l > 0.5
+}
+
+// textOn is the colour for text drawn straight onto bg: the theme's own
+// text colour when it reads well there, else black or white.
+func (p *palette) textOn(bg string) string {
+	if light(bg) == light(p.text) {
+		if light(bg) {
+			return "#000000"
+		}
+		return "#ffffff"
+	}
+	return p.text
 }
