@@ -112,6 +112,11 @@ func (b *builder) node(n *model.Node, ox, oy float64) render.Node {
 	case render.ShapeIcon:
 		color = or(n.Style.Color, b.textOn(n.Parent))
 		rn.Icon = b.icon(n, l, &rn, &top)
+		if n.Style.Dash != "" || n.Style.Stroke != "" {
+			// An icon has no frame of its own: a dash or stroke draws one
+			// around the whole node (a "missing" object is dashed).
+			rn.Paint = render.Paint{Stroke: or(n.Style.Stroke, b.s.pal.edge), StrokeWidth: 1, Radius: 6}
+		}
 	case render.ShapeText:
 		color = or(n.Style.Color, b.textOn(n.Parent))
 	case render.ShapeCloud:
@@ -139,17 +144,18 @@ func (b *builder) icon(n *model.Node, l leaf, rn *render.Node, top *float64) *re
 	}
 	_, th := text.Block(l.lines, l.style)
 	x := rn.X + (rn.Width-side)/2
-	y := rn.Y
-	*top = rn.Y + side + iconGap
+	inset := (rn.Height - l.inner) / 2 // room for a frame, if any
+	y := rn.Y + inset
+	*top = y + side + iconGap
 	if n.Style.LabelPosition == "top" {
-		*top = rn.Y
-		y = rn.Y + rn.Height - side
+		*top = y
+		y = rn.Y + rn.Height - inset - side
 	}
 	if th == 0 {
 		y = rn.Y + (rn.Height-side)/2
 	}
 	ic := &render.Icon{Name: l.icon, Box: render.Box{X: x, Y: y, Width: iconSize, Height: iconSize},
-		Replicas: l.stack, Fill: or(n.Style.Fill, body), Glyph: or(n.Style.Stroke, glyph)}
+		Replicas: l.stack, Fill: or(n.Style.Fill, body), Glyph: glyph}
 	if l.stack {
 		ic.Box.Y += 2 * render.StackOffset // the front copy; the others go up and right
 	}

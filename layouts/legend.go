@@ -56,11 +56,19 @@ func (b *builder) legend() *legendBox {
 		n := n
 		add("group:"+groupKind(n)+n.Kind.Name, row{n.Kind.Display, func(x, y float64) { l.swatch(b, n, x, y) }})
 	}
+	// Edges with a relation are listed by it, in order of first use; the
+	// rest by line style.
+	for _, e := range b.m.Edges {
+		if e.Relation != "" {
+			st, color := or(e.Style, "solid"), or(e.Color, b.s.pal.edge)
+			add("relation:"+e.Relation, row{e.Relation, func(x, y float64) { l.line(st, color, x, y) }})
+		}
+	}
 	for _, st := range []string{"solid", "dashed", "dotted"} {
 		for _, e := range b.m.Edges {
-			if or(e.Style, "solid") == st {
+			if e.Relation == "" && or(e.Style, "solid") == st {
 				st := st
-				add("edge:"+st, row{st + " line", func(x, y float64) { l.line(b, st, x, y) }})
+				add("edge:"+st, row{st + " line", func(x, y float64) { l.line(st, b.s.pal.edge, x, y) }})
 			}
 		}
 	}
@@ -108,8 +116,8 @@ func (l *legendBox) swatch(b *builder, n *model.Node, x, y float64) {
 		X: x, Y: y, Width: legendSwatch, Height: legendSwatch, Paint: p})
 }
 
-func (l *legendBox) line(b *builder, style string, x, y float64) {
-	e := render.Edge{Color: b.s.pal.edge, Width: edgeWidth, Dash: dashes[style],
+func (l *legendBox) line(style, color string, x, y float64) {
+	e := render.Edge{Color: color, Width: edgeWidth, Dash: dashes[style],
 		Points: straight(x, y+legendSwatch/2, x+legendSwatch-8, y+legendSwatch/2)}
 	e.Head = &render.Arrow{Base: render.Point{x + legendSwatch - 8, y + legendSwatch/2}, Tip: render.Point{x + legendSwatch, y + legendSwatch/2}}
 	l.Edges = append(l.Edges, e)

@@ -18,6 +18,7 @@ const (
 	boxMinW      = 72
 	boxMinH      = 36
 	edgeLabelMax = 160
+	framePad     = 5 // inside a framed icon node
 )
 
 // Text styles.
@@ -29,7 +30,8 @@ var (
 // leaf is a measured leaf node: its shape, box size and label lines.
 type leaf struct {
 	shape string
-	w, h  float64
+	w, h  float64 // the node's box
+	inner float64 // for a framed icon: the height of icon and label inside the frame
 	lines []string
 	style text.Style
 	icon  string // icon name, "" for none
@@ -82,6 +84,10 @@ func measureLeaf(n *model.Node) leaf {
 		l.h = side
 		if th > 0 {
 			l.h += iconGap + th
+		}
+		l.inner = l.h
+		if n.Style.Dash != "" || n.Style.Stroke != "" {
+			l.w, l.h = l.w+2*framePad, l.h+2*framePad // a frame is drawn: keep it off the icon and label
 		}
 	case render.ShapeText:
 		l.lines = wrap(n.Label, l.style, boxLabelMax)

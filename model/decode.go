@@ -28,7 +28,7 @@ var (
 	nodeKeys      = []string{"id", "kind", "label", "nodes", "replicas", "style", "icon", "tooltip", "link"}
 	nodeStyleKeys = []string{"fill", "stroke", "color", "dash", "font-weight", "label-position", "shape"}
 	diagStyleKeys = []string{"background", "color"}
-	edgeKeys      = []string{"from", "to", "label", "style", "arrow", "dir", "color"}
+	edgeKeys      = []string{"from", "to", "label", "style", "arrow", "dir", "color", "relation"}
 )
 
 func (d *decoder) model(root *yaml.Node) *Model {
@@ -295,6 +295,8 @@ func (d *decoder) edge(v *yaml.Node) []*Edge {
 			e.Dir = d.enum(v, "dir", Dirs)
 		case "color":
 			e.Color = d.color(v, "color")
+		case "relation":
+			e.Relation, _ = d.str(v, "relation")
 		}
 	})
 	if v.Kind != yaml.MappingNode {

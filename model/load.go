@@ -52,7 +52,7 @@ func Parse(name string, data []byte, opts Options) (*Model, error) {
 	var doc yaml.Node
 	err := dec.Decode(&doc)
 	if err != nil && err != io.EOF {
-		d.errs = append(d.errs, yamlError(name, err)...)
+		d.errs = append(d.errs, YAMLError(name, err)...)
 		return nil, d.errs.Err()
 	}
 	if err == io.EOF || len(doc.Content) == 0 || isNull(doc.Content[0]) {
@@ -63,7 +63,7 @@ func Parse(name string, data []byte, opts Options) (*Model, error) {
 	switch err := dec.Decode(&extra); {
 	case err == io.EOF:
 	case err != nil:
-		d.errs = append(d.errs, yamlError(name, err)...)
+		d.errs = append(d.errs, YAMLError(name, err)...)
 	case len(extra.Content) > 0 && !isNull(extra.Content[0]):
 		d.errorf(extra.Content[0], "a model is one YAML document; found a second one")
 	}
@@ -74,11 +74,11 @@ func Parse(name string, data []byte, opts Options) (*Model, error) {
 	return m, nil
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 
-// yamlError turns a go-yaml error into positioned errors. go-yaml gives a
+// YAMLError turns a go-yaml error into positioned errors. go-yaml gives a
 // line but no column; column 1 stands for "somewhere on this line".
-func yamlError(file string, err error) ErrorList {
+func YAMLError(file string, err error) ErrorList {
 	var msgs []string
 	if te, ok := err.(*yaml.TypeError); ok {
 		msgs = te.Errors

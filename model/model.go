@@ -58,6 +58,7 @@ type Edge struct {
 	Arrow    string // normal, open or none
 	Dir      string // forward, back, both or none
 	Color    string
+	Relation string // what the edge means ("selects", "mounts"): the legend's name for its style
 	Pos      Pos
 }
 

@@ -248,6 +248,10 @@ func (n *Node) Outline() Path {
 	switch n.Shape {
 	case ShapeBox, ShapeRounded, ShapeGroup:
 		return RoundRect(b, n.Paint.Radius)
+	case ShapeIcon:
+		if Painted(n.Paint.Stroke) {
+			return RoundRect(b, n.Paint.Radius) // a frame around icon and label
+		}
 	case ShapeEllipse:
 		return Ellipse(b)
 	case ShapeCircle:

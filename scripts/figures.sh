@@ -17,3 +17,17 @@ for theme in light dark mono; do
 done
 "$kviz" kinds -o docs/kinds.svg
 "$kviz" kinds -o docs/kinds.png --scale 2
+
+# Real manifests from the shared corpus, when it is beside the repository.
+corpus=../shared/corpus/manifests
+if [ -d "$corpus" ]; then
+	"$kviz" render "$corpus/microservices-demo/kubernetes-manifests.yaml" -o "$out/microservices-demo.svg"
+	"$kviz" render "$corpus/microservices-demo/kubernetes-manifests.yaml" -o "$out/microservices-demo.png" --scale 2
+	cat "$corpus/istio-bookinfo/bookinfo.yaml" "$corpus/istio-bookinfo/bookinfo-ingress.yaml" > /tmp/kviz-bookinfo.yaml
+	"$kviz" render /tmp/kviz-bookinfo.yaml -o "$out/bookinfo.svg"
+	"$kviz" render /tmp/kviz-bookinfo.yaml -o "$out/bookinfo.png" --scale 2
+	"$kviz" import "$corpus/k8s-website/wordpress" -o /tmp/kviz-wordpress.yaml
+	"$kviz" render /tmp/kviz-wordpress.yaml -o "$out/wordpress.png" --scale 2
+	"$kviz" import "$corpus/kubernetes-examples/tf-serving" -o /tmp/kviz-tf.yaml
+	"$kviz" render /tmp/kviz-tf.yaml -o "$out/tf-serving.png" --scale 2
+fi

@@ -1,24 +1,88 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
+	"github.com/kviz/kviz/manifest"
 	"github.com/kviz/kviz/model"
 )
 
-// load reads a model from a file, or from standard input for "-".
-func (e *env) load(name string, opts model.Options) (*model.Model, error) {
+// loadOpts are the options of reading a model or manifests.
+type loadOpts struct {
+	model    model.Options
+	manifest manifest.Options
+}
+
+// read returns a file's bytes, or standard input's for "-", and the name
+// positions are reported with.
+func (e *env) read(name string) (string, []byte, error) {
 	if name == "-" {
-		return model.Load("<stdin>", e.stdin, opts)
+		data, err := io.ReadAll(io.LimitReader(e.stdin, model.MaxBytes+1))
+		return "<stdin>", data, err
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, err
+		return name, nil, err
 	}
 	defer f.Close()
-	return model.Load(name, f, opts)
+	data, err := io.ReadAll(io.LimitReader(f, model.MaxBytes+1))
+	if err == nil && len(data) > model.MaxBytes {
+		err = fmt.Errorf("%s: larger than %d MiB", name, model.MaxBytes>>20)
+	}
+	return name, data, err
+}
+
+// load reads a model, or Kubernetes manifests turned into one.
+func (e *env) load(name string, o loadOpts) (*model.Model, error) {
+	name, data, err := e.read(name)
+	if err != nil {
+		return nil, err
+	}
+	if !manifest.Looks(data) {
+		return model.Parse(name, data, o.model)
+	}
+	objs, err := manifest.Read(name, data)
+	if err != nil {
+		return nil, err
+	}
+	if len(objs) == 0 {
+		fmt.Fprintf(e.stderr, "kviz: %s: warning: no Kubernetes objects, only empty documents\n", name)
+	}
+	return fromManifests(name, objs, o)
+}
+
+// fromManifests builds the model of some objects and loads it as any model
+// is loaded, so that a rendered manifest and its imported model are drawn
+// alike.
+func fromManifests(name string, objs []*manifest.Object, o loadOpts) (*model.Model, error) {
+	data, err := manifest.Build(objs, o.manifest).YAML()
+	if err != nil {
+		return nil, err
+	}
+	m, err := model.Parse(name, data, o.model)
+	if err != nil {
+		return nil, fmt.Errorf("%s: the model made from its manifests is not valid (a kviz bug): %w", name, err)
+	}
+	return m, nil
+}
+
+// yamlFiles lists the .yaml and .yml files under dir, in lexical order.
+func yamlFiles(dir string) ([]string, error) {
+	var out []string
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if ext := filepath.Ext(path); !d.IsDir() && (ext == ".yaml" || ext == ".yml") {
+			out = append(out, path)
+		}
+		return nil
+	})
+	return out, err
 }
 
 // writeFile replaces path with data atomically: the bytes go to a temporary
@@ -45,7 +109,7 @@ func writeFile(path string, data []byte) (err error) {
 			err = fmt.Errorf("writing %s: %w", path, err)
 		}
 	}()
-	if _, err = tmp.Write(data); err != nil {
+	if _, err = io.Copy(tmp, bytes.NewReader(data)); err != nil {
 		return err
 	}
 	if err = tmp.Sync(); err != nil {
@@ -64,15 +128,6 @@ func writeFile(path string, data []byte) (err error) {
 	return os.Rename(tmp.Name(), path)
 }
 
-// output writes data to path, or to standard output for "-".
-func (e *env) output(path string, data []byte) error {
-	if path == "-" {
-		_, err := e.stdout.Write(data)
-		return err
-	}
-	return writeFile(path, data)
-}
-
 func writeDevice(path string, data []byte) error {
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
@@ -86,4 +141,13 @@ func writeDevice(path string, data []byte) error {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	return nil
+}
+
+// output writes data to path, or to standard output for "-".
+func (e *env) output(path string, data []byte) error {
+	if path == "-" {
+		_, err := e.stdout.Write(data)
+		return err
+	}
+	return writeFile(path, data)
 }

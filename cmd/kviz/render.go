@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/kviz/kviz/layouts"
 	"github.com/kviz/kviz/model"
@@ -33,8 +34,18 @@ var extensions = map[string]string{".svg": "svg", ".png": "png", ".json": "json"
 type renderOpts struct {
 	output, format string
 	layout         layouts.Options
-	maxNodes       int
+	load           loadOpts
 	scale          float64
+}
+
+// addLoadFlags adds the flags of reading models and manifests.
+func addLoadFlags(f *pflag.FlagSet, o *loadOpts) {
+	f.IntVar(&o.model.MaxNodes, "max-nodes", 0, "the most nodes a model may have (default 10000)")
+	f.StringArrayVar(&o.manifest.Namespaces, "namespace", nil, "manifests: draw only this namespace (repeatable)")
+	f.StringSliceVar(&o.manifest.Kinds, "kinds", nil, "manifests: draw only these kinds (Deployment,svc,...)")
+	f.StringSliceVar(&o.manifest.ExcludeKinds, "exclude-kinds", nil, "manifests: leave out these kinds")
+	f.BoolVar(&o.manifest.HideOwned, "hide-owned", false, "manifests: fold ReplicaSets, Pods and Jobs into their owners")
+	f.BoolVar(&o.manifest.NoInfer, "no-infer", false, "manifests: no inferred edges (calls from env, class-based binds)")
 }
 
 func renderCmd(e *env) *cobra.Command {
@@ -42,10 +53,11 @@ func renderCmd(e *env) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "render FILE... [-o OUT]",
 		Short: "Draw models as SVG, PNG, JSON or DOT",
-		Long: `Draw each model. With one input, -o names the output file ('-' for standard
-output); with several, -o names a folder. Without -o, each drawing is written
-beside its model. The format comes from -f, else from the output's extension.
-'-' as input reads standard input.`,
+		Long: `Draw each model, or each file of Kubernetes manifests. With one input, -o
+names the output file ('-' for standard output); with several, or a folder,
+-o names a folder, and a folder's .yaml files are drawn to the same paths
+under it. Without -o, each drawing is written beside its input. The format
+comes from -f, else from the output's extension. '-' reads standard input.`,
 		Example: "  kviz render cluster.yaml -o cluster.svg\n  kviz render a.yaml b.yaml -o out/ -f json",
 		Args:    cobra.MinimumNArgs(1),
 	}
@@ -59,7 +71,7 @@ beside its model. The format comes from -f, else from the output's extension.
 	f.StringVar(&o.layout.Background, "background", "", "background: transparent, or a colour such as white or #rrggbb")
 	f.Float64Var(&o.layout.Pad, "pad", 16, "margin around the drawing, in points")
 	f.Float64Var(&o.scale, "scale", 1, "PNG pixels per point: 2 or 3 for slides and high-density screens")
-	f.IntVar(&o.maxNodes, "max-nodes", 0, "the most nodes a model may have (default 10000)")
+	addLoadFlags(f, &o.load)
 	return c
 }
 
@@ -132,7 +144,11 @@ func plan(args []string, o renderOpts) ([]job, string, error) {
 			return nil, "", usagef("unknown format %q (one of %s)", format, formatNames())
 		}
 	}
-	toDir := o.output != "" && o.output != "-" && (len(args) > 1 || isDir(o.output) || strings.HasSuffix(o.output, "/"))
+	anyDir := false
+	for _, in := range args {
+		anyDir = anyDir || isDir(in)
+	}
+	toDir := o.output != "" && o.output != "-" && (len(args) > 1 || anyDir || isDir(o.output) || strings.HasSuffix(o.output, "/"))
 	if o.output != "" && !toDir && o.output != "-" {
 		ext := strings.ToLower(filepath.Ext(o.output))
 		byExt, known := extensions[ext]
@@ -148,11 +164,26 @@ func plan(args []string, o renderOpts) ([]job, string, error) {
 	if format == "" {
 		format = "svg"
 	}
-	if o.output == "-" && len(args) > 1 {
-		return nil, "", usagef("-o - takes one input, not %d", len(args))
+	if o.output == "-" && (len(args) > 1 || anyDir) {
+		return nil, "", usagef("-o - takes one input file")
 	}
 	var jobs []job
 	for _, in := range args {
+		if isDir(in) {
+			files, err := yamlFiles(in)
+			if err != nil {
+				return nil, "", err
+			}
+			for _, f := range files {
+				rel, _ := filepath.Rel(in, f)
+				out := strings.TrimSuffix(f, filepath.Ext(f)) + "." + format
+				if toDir {
+					out = filepath.Join(o.output, strings.TrimSuffix(rel, filepath.Ext(rel))+"."+format)
+				}
+				jobs = append(jobs, job{f, out})
+			}
+			continue
+		}
 		out := o.output
 		base := strings.TrimSuffix(filepath.Base(in), filepath.Ext(in)) + "." + format
 		switch {
@@ -186,7 +217,7 @@ func formatNames() string {
 
 // renderOne draws one model into memory, then writes it in one piece.
 func (e *env) renderOne(ctx context.Context, j job, format string, o renderOpts) error {
-	m, err := e.load(j.in, model.Options{MaxNodes: o.maxNodes})
+	m, err := e.load(j.in, o.load)
 	if err != nil {
 		return err
 	}
@@ -204,6 +235,11 @@ func (e *env) renderOne(ctx context.Context, j job, format string, o renderOpts)
 		}
 		if err := formats[format](&buf, sc, o); err != nil {
 			return fmt.Errorf("%s: %w", j.in, err)
+		}
+	}
+	if j.out != "-" {
+		if err := os.MkdirAll(filepath.Dir(j.out), 0o755); err != nil {
+			return err
 		}
 	}
 	return e.output(j.out, buf.Bytes())

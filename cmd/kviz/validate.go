@@ -2,12 +2,10 @@ package main
 
 import (
 	"github.com/spf13/cobra"
-
-	"github.com/kviz/kviz/model"
 )
 
 func validateCmd(e *env) *cobra.Command {
-	var maxNodes int
+	var o loadOpts
 	c := &cobra.Command{
 		Use:   "validate FILE...",
 		Short: "Check models and print every problem, without drawing",
@@ -18,7 +16,7 @@ func validateCmd(e *env) *cobra.Command {
 	c.RunE = func(_ *cobra.Command, args []string) error {
 		failed := false
 		for _, name := range args {
-			if _, err := e.load(name, model.Options{MaxNodes: maxNodes}); err != nil {
+			if _, err := e.load(name, o); err != nil {
 				printErr(e.stderr, err)
 				failed = true
 			}
@@ -28,6 +26,6 @@ func validateCmd(e *env) *cobra.Command {
 		}
 		return nil
 	}
-	c.Flags().IntVar(&maxNodes, "max-nodes", 0, "the most nodes a model may have (default 10000)")
+	addLoadFlags(c.Flags(), &o)
 	return c
 }
