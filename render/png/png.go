@@ -4,11 +4,9 @@
 package png
 
 import (
-	"bufio"
 	"fmt"
 	"image"
 	"image/color"
-	stdpng "image/png"
 	"io"
 	"math"
 
@@ -31,12 +29,7 @@ func Encode(w io.Writer, sc *render.Scene, scale float64) error {
 	if err != nil {
 		return err
 	}
-	bw := bufio.NewWriter(w)
-	enc := stdpng.Encoder{CompressionLevel: stdpng.BestSpeed}
-	if err := enc.Encode(bw, img); err != nil {
-		return err
-	}
-	return bw.Flush()
+	return write(w, img)
 }
 
 // Size is the pixel size of sc at scale.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"image"
+	"image/color"
 	stdpng "image/png"
 	"os"
 	"os/exec"
@@ -185,5 +186,35 @@ func BenchmarkClusterPNG(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestEncoderRoundTrip decodes kviz's PNG with the standard decoder and
+// compares every pixel with the raster it came from, opaque and not.
+func TestEncoderRoundTrip(t *testing.T) {
+	sc := scene(t, figures[1])
+	for _, bg := range []string{sc.Background, ""} {
+		sc.Background = bg
+		img, err := Rasterize(sc, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := write(&buf, img); err != nil {
+			t.Fatal(err)
+		}
+		got := decode(t, buf.Bytes())
+		if got.Bounds() != img.Bounds() {
+			t.Fatalf("bounds %v, want %v", got.Bounds(), img.Bounds())
+		}
+		for y := 0; y < img.Bounds().Dy(); y++ {
+			for x := 0; x < img.Bounds().Dx(); x++ {
+				// The standard encoder's conversion is the reference.
+				want := color.NRGBAModel.Convert(img.At(x, y))
+				if g := color.NRGBAModel.Convert(got.At(x, y)); g != want {
+					t.Fatalf("background %q: pixel %d,%d is %v, want %v", bg, x, y, g, want)
+				}
+			}
+		}
 	}
 }

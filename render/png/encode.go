@@ -1,0 +1,126 @@
+package png
+
+import (
+	"bufio"
+	"compress/zlib"
+	"encoding/binary"
+	"hash/crc32"
+	"image"
+	"io"
+)
+
+// write encodes img as PNG: RGB when every pixel is opaque, else RGBA;
+// every row with the "Up" filter (each byte less the one above it), which
+// suits drawings of flat colour, then zlib at its fastest. The standard
+// encoder tries five filters on every row and spends most of its time
+// choosing.
+func write(w io.Writer, img *image.RGBA) error {
+	b := img.Bounds()
+	wd, ht := b.Dx(), b.Dy()
+	opaque := img.Opaque()
+	bpp, colorType := 4, byte(6)
+	if opaque {
+		bpp, colorType = 3, 2
+	}
+	bw := bufio.NewWriterSize(w, 1<<16)
+	bw.WriteString("\x89PNG\r\n\x1a\n")
+	var ihdr [13]byte
+	binary.BigEndian.PutUint32(ihdr[0:], uint32(wd))
+	binary.BigEndian.PutUint32(ihdr[4:], uint32(ht))
+	ihdr[8], ihdr[9] = 8, colorType // bit depth, colour type; compression, filter, interlace 0
+	chunk(bw, "IHDR", ihdr[:])
+
+	idat := &chunkWriter{w: bw, kind: "IDAT"}
+	z, err := zlib.NewWriterLevel(idat, zlib.BestSpeed)
+	if err != nil {
+		return err
+	}
+	prev := make([]byte, wd*bpp)
+	cur := make([]byte, wd*bpp)
+	row := make([]byte, 1+wd*bpp)
+	row[0] = 2 // the Up filter
+	for y := 0; y < ht; y++ {
+		src := img.Pix[y*img.Stride : y*img.Stride+wd*4]
+		if opaque {
+			for x := 0; x < wd; x++ {
+				copy(cur[x*3:x*3+3], src[x*4:x*4+3])
+			}
+		} else {
+			unpremultiply(cur, src)
+		}
+		for i := range cur {
+			row[1+i] = cur[i] - prev[i]
+		}
+		if _, err := z.Write(row); err != nil {
+			return err
+		}
+		prev, cur = cur, prev
+	}
+	if err := z.Close(); err != nil {
+		return err
+	}
+	if err := idat.flush(); err != nil {
+		return err
+	}
+	chunk(bw, "IEND", nil)
+	return bw.Flush()
+}
+
+// chunk writes one PNG chunk: length, type, data and CRC.
+func chunk(w *bufio.Writer, kind string, data []byte) {
+	var n [4]byte
+	binary.BigEndian.PutUint32(n[:], uint32(len(data)))
+	w.Write(n[:])
+	crc := crc32.NewIEEE()
+	crc.Write([]byte(kind))
+	crc.Write(data)
+	w.WriteString(kind)
+	w.Write(data)
+	binary.BigEndian.PutUint32(n[:], crc.Sum32())
+	w.Write(n[:])
+}
+
+// chunkWriter gathers compressed bytes into chunks of at most 256 KiB.
+type chunkWriter struct {
+	w    *bufio.Writer
+	kind string
+	buf  []byte
+}
+
+func (c *chunkWriter) Write(p []byte) (int, error) {
+	c.buf = append(c.buf, p...)
+	for len(c.buf) >= 256<<10 {
+		chunk(c.w, c.kind, c.buf[:256<<10])
+		c.buf = c.buf[256<<10:]
+	}
+	return len(p), nil
+}
+
+func (c *chunkWriter) flush() error {
+	if len(c.buf) > 0 {
+		chunk(c.w, c.kind, c.buf)
+		c.buf = nil
+	}
+	return nil
+}
+
+// unpremultiply turns image.RGBA's premultiplied pixels into the straight
+// alpha PNG stores, as color.NRGBAModel converts them.
+func unpremultiply(dst, src []byte) {
+	for i := 0; i+3 < len(src); i += 4 {
+		a := uint32(src[i+3])
+		switch a {
+		case 0xff:
+			copy(dst[i:i+4], src[i:i+4])
+		case 0:
+			dst[i], dst[i+1], dst[i+2], dst[i+3] = 0, 0, 0, 0
+		default:
+			a16 := a * 0x101
+			for k := 0; k < 3; k++ {
+				c := uint32(src[i+k]) * 0x101
+				dst[i+k] = uint8((c * 0xffff / a16) >> 8)
+			}
+			dst[i+3] = uint8(a)
+		}
+	}
+}
