@@ -95,3 +95,7 @@ func DOT(m *model.Model, o Options) ([]byte, error) {
 	}
 	return graphviz.DOT(newBuilder(m, s).graph()), nil
 }
+
+// CacheDir reports where Graphviz's compiled code is cached, or why it is
+// not: see package layouts/graphviz/internal/wasmcache.
+func CacheDir() (string, error) { return graphviz.CacheDir() }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/kviz/kviz/internal/golden"
@@ -242,4 +243,53 @@ func TestTextReadableOnModelBackground(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestParallel lays out every testdata model from several goroutines at
+// once: go-graphviz is not safe for concurrent use, and kviz's one mutex
+// must make this both race-free (go test -race) and correct.
+func TestParallel(t *testing.T) {
+	paths := models(t)
+	want := map[string][]byte{}
+	for _, p := range paths {
+		want[p] = encode(t, layout(t, load(t, p), Options{}), render.EncodeJSON)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4*len(paths))
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, p := range paths {
+				sc, err := Layout(context.Background(), load(t, p), Options{})
+				if err != nil {
+					errs <- err.Error()
+					continue
+				}
+				var buf bytes.Buffer
+				render.EncodeJSON(&buf, sc)
+				if !bytes.Equal(buf.Bytes(), want[p]) {
+					errs <- p + ": differs when laid out in parallel"
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
+
+// TestCancelledBeforeStart: a cancelled context stops a layout before
+// Graphviz starts, never during (that would break go-graphviz for good).
+func TestCancelledBeforeStart(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	m := load(t, filepath.Join("..", "testdata", "figures", "cluster.yaml"))
+	if _, err := Layout(ctx, m, Options{}); err == nil {
+		t.Fatal("a cancelled layout succeeded")
+	}
+	// Graphviz still works afterwards.
+	layout(t, m, Options{})
 }

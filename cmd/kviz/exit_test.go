@@ -65,3 +65,26 @@ func TestFullDisk(t *testing.T) {
 		t.Errorf("error %q does not name the file", err)
 	}
 }
+
+// TestInterrupted: Ctrl-C (a cancelled context) stops a batch between
+// files; nothing half-written is left and the exit code says it failed.
+func TestInterrupted(t *testing.T) {
+	dir := t.TempDir()
+	var args []string
+	for _, n := range []string{"a", "b", "c"} {
+		p := filepath.Join(dir, n+".yaml")
+		os.WriteFile(p, []byte("nodes: [{id: a}]\n"), 0o644)
+		args = append(args, p)
+	}
+	out := filepath.Join(dir, "out")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var stdout, stderr bytes.Buffer
+	if code := run(ctx, append([]string{"render", "-o", out}, args...), strings.NewReader(""), &stdout, &stderr); code != exitFail {
+		t.Errorf("exit %d, want %d", code, exitFail)
+	}
+	files, _ := os.ReadDir(out)
+	if len(files) != 0 {
+		t.Errorf("an interrupted batch left %d files", len(files))
+	}
+}

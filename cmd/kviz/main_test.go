@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"strconv"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -30,6 +32,23 @@ func TestScripts(t *testing.T) {
 			// kviz process compiles the WASM module anew.
 			e.Setenv("XDG_CACHE_HOME", cache)
 			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// chown UID PATH: give a file to another user (needs root).
+			"chown": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: chown UID PATH")
+				}
+				uid, err := strconv.Atoi(args[0])
+				ts.Check(err)
+				ts.Check(os.Lchown(ts.MkAbs(args[1]), uid, uid))
+			},
+		},
+		Condition: func(cond string) (bool, error) {
+			if cond == "root" {
+				return os.Getuid() == 0, nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 	})
 }

@@ -5,10 +5,13 @@ import (
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
+
+	"github.com/kviz/kviz/layouts"
 )
 
 func versionCmd(e *env) *cobra.Command {
-	return &cobra.Command{
+	var verbose bool
+	c := &cobra.Command{
 		Use:   "version",
 		Short: "Print kviz's version",
 		Args:  cobra.NoArgs,
@@ -18,7 +21,16 @@ func versionCmd(e *env) *cobra.Command {
 				v = bi.Main.Version
 			}
 			fmt.Fprintln(e.stdout, "kviz", v)
+			if verbose {
+				if dir, err := layouts.CacheDir(); err != nil {
+					fmt.Fprintf(e.stdout, "graphviz cache: off (%v)\n", err)
+				} else {
+					fmt.Fprintf(e.stdout, "graphviz cache: %s\n", dir)
+				}
+			}
 			return nil
 		},
 	}
+	c.Flags().BoolVarP(&verbose, "verbose", "v", false, "also say where compiled Graphviz is cached")
+	return c
 }
