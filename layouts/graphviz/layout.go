@@ -242,9 +242,10 @@ func readEdge(e *Edge, pos, lp string, flip func(x, y float64) [2]float64) error
 	return nil
 }
 
-// beside is a point next to a spline's middle, dx to the right of a
-// vertical line and dy above a horizontal one.
-func beside(pts [][2]float64, dx, dy float64) [2]float64 {
+// beside is the centre of a w×h label (half-sizes hw, hh) set just off a
+// spline's middle, on the side up or to the right, far enough along the
+// normal that the box clears the line whatever its slope.
+func beside(pts [][2]float64, hw, hh float64) [2]float64 {
 	segs := (len(pts) - 1) / 3
 	at := float64(segs) / 2
 	k := min(int(at), segs-1)
@@ -256,10 +257,16 @@ func beside(pts [][2]float64, dx, dy float64) [2]float64 {
 		mid[i] = u*u*u*p0[i] + 3*u*u*t*p1[i] + 3*u*t*t*p2[i] + t*t*t*p3[i]
 		tan[i] = 3*u*u*(p1[i]-p0[i]) + 6*u*t*(p2[i]-p1[i]) + 3*t*t*(p3[i]-p2[i])
 	}
-	if math.Abs(tan[1]) > math.Abs(tan[0]) {
-		return [2]float64{mid[0] + dx, mid[1]} // a mostly vertical line
+	l := math.Hypot(tan[0], tan[1])
+	if l == 0 {
+		return [2]float64{mid[0] + hw, mid[1]}
 	}
-	return [2]float64{mid[0], mid[1] - dy}
+	nx, ny := -tan[1]/l, tan[0]/l
+	if ny > 0 || ny == 0 && nx < 0 { // y is down: point the normal up, or right
+		nx, ny = -nx, -ny
+	}
+	d := math.Abs(nx)*hw + math.Abs(ny)*hh
+	return [2]float64{mid[0] + nx*d, mid[1] + ny*d}
 }
 
 // floats parses n comma-separated numbers.
