@@ -88,3 +88,22 @@ func TestInterrupted(t *testing.T) {
 		t.Errorf("an interrupted batch left %d files", len(files))
 	}
 }
+
+// TestStartersMatchFigures: the cluster and choreography starters are the
+// seed figures' models, kept in two places because go:embed cannot reach
+// testdata; they must not drift apart.
+func TestStartersMatchFigures(t *testing.T) {
+	for _, name := range []string{"cluster", "choreography"} {
+		starter, err := starters.ReadFile("starters/" + name + ".yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		figure, err := os.ReadFile(filepath.Join("..", "..", "testdata", "figures", name+".yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(starter, figure) {
+			t.Errorf("starters/%s.yaml differs from testdata/figures/%s.yaml", name, name)
+		}
+	}
+}

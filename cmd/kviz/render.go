@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+	"golang.org/x/term"
 
 	"github.com/kviz/kviz/layouts"
 	"github.com/kviz/kviz/model"
@@ -23,10 +24,12 @@ import (
 // model, before layout. Unknown names are refused, never defaulted.
 var formats = map[string]func(io.Writer, *render.Scene, renderOpts) error{
 	"svg":  func(w io.Writer, sc *render.Scene, _ renderOpts) error { return svg.Encode(w, sc) },
-	"json": func(w io.Writer, sc *render.Scene, _ renderOpts) error { return render.EncodeJSON(w, sc) },
 	"png":  func(w io.Writer, sc *render.Scene, o renderOpts) error { return png.Encode(w, sc, o.scale) },
+	"json": func(w io.Writer, sc *render.Scene, _ renderOpts) error { return render.EncodeJSON(w, sc) },
 	"dot":  nil,
 }
+
+const formatNames = "svg, png, json, dot"
 
 // extensions maps output file extensions to formats.
 var extensions = map[string]string{".svg": "svg", ".png": "png", ".json": "json", ".dot": "dot", ".gv": "dot"}
@@ -36,6 +39,7 @@ type renderOpts struct {
 	layout         layouts.Options
 	load           loadOpts
 	scale          float64
+	check, quiet   bool
 }
 
 // addLoadFlags adds the flags of reading models and manifests.
@@ -51,55 +55,95 @@ func addLoadFlags(f *pflag.FlagSet, o *loadOpts) {
 func renderCmd(e *env) *cobra.Command {
 	var o renderOpts
 	c := &cobra.Command{
-		Use:   "render FILE... [-o OUT]",
-		Short: "Draw models as SVG, PNG, JSON or DOT",
+		Use:   "render FILE|DIR... [-o OUT]",
+		Short: "Draw models and manifests as SVG, PNG, JSON or DOT",
 		Long: `Draw each model, or each file of Kubernetes manifests. With one input, -o
 names the output file ('-' for standard output); with several, or a folder,
 -o names a folder, and a folder's .yaml files are drawn to the same paths
 under it. Without -o, each drawing is written beside its input. The format
-comes from -f, else from the output's extension. '-' reads standard input.`,
-		Example: "  kviz render cluster.yaml -o cluster.svg\n  kviz render a.yaml b.yaml -o out/ -f json",
+comes from -f (several at once: -f svg,png), else from the output's
+extension. '-' reads standard input.
+
+--check draws in memory and compares with the files on disk: it exits 1
+naming each stale or missing one, and writes nothing. A docs CI job runs it.`,
+		Example: "  kviz render cluster.yaml -o cluster.svg\n  kviz render docs/diagrams/ -o static/img/ -f svg,png\n  kviz render docs/diagrams/ -o static/img/ --check",
 		Args:    cobra.MinimumNArgs(1),
 	}
 	c.RunE = func(cmd *cobra.Command, args []string) error { return e.render(cmd.Context(), args, o) }
 	f := c.Flags()
 	f.StringVarP(&o.output, "output", "o", "", "output file, folder, or '-' for standard output")
-	f.StringVarP(&o.format, "format", "f", "", "svg, png, json or dot (default: from the output's extension, else svg)")
+	f.StringVarP(&o.format, "format", "f", "", "svg, png, json or dot, or several: svg,png (default: from the output's extension, else svg)")
 	f.StringVar(&o.layout.Direction, "direction", "", "override the model's direction: TB, LR, BT or RL")
 	f.StringVar(&o.layout.Engine, "layout", "", "override the model's layout: dot, neato, fdp, circo, twopi or osage")
 	f.StringVar(&o.layout.Theme, "theme", "", "override the model's theme: kubernetes, light, dark or mono")
 	f.StringVar(&o.layout.Background, "background", "", "background: transparent, or a colour such as white or #rrggbb")
 	f.Float64Var(&o.layout.Pad, "pad", 16, "margin around the drawing, in points")
 	f.Float64Var(&o.scale, "scale", 1, "PNG pixels per point: 2 or 3 for slides and high-density screens")
+	f.BoolVar(&o.check, "check", false, "compare with the files on disk instead of writing; exit 1 if any is stale or missing")
+	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress on standard error")
 	addLoadFlags(f, &o.load)
+	enumCompletion(c, "direction", model.Directions)
+	enumCompletion(c, "layout", model.Layouts)
+	enumCompletion(c, "theme", model.Themes)
+	enumCompletion(c, "format", []string{"svg", "png", "json", "dot"})
 	return c
 }
 
-// job is one input and where its drawing goes.
-type job struct{ in, out string }
+// enumCompletion completes a flag's value from a fixed list.
+func enumCompletion(c *cobra.Command, flag string, values []string) {
+	c.RegisterFlagCompletionFunc(flag, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return values, cobra.ShellCompDirectiveNoFileComp
+	})
+}
+
+// output is one file a job writes.
+type output struct{ format, path string }
+
+// job is one input and where its drawings go.
+type job struct {
+	in   string
+	outs []output
+}
 
 func (e *env) render(ctx context.Context, args []string, o renderOpts) error {
 	if err := checkOptions(o); err != nil {
 		return err
 	}
-	jobs, format, err := plan(args, o)
+	jobs, err := plan(args, o)
 	if err != nil {
 		return err
 	}
-	failed := false
-	for _, j := range jobs {
+	progress := !o.quiet && len(jobs) >= 10 && isTerminal(e.stderr)
+	failed, stale := false, 0
+	for i, j := range jobs {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := e.renderOne(ctx, j, format, o); err != nil {
+		if progress {
+			fmt.Fprintf(e.stderr, "\r\033[K[%d/%d] %s", i+1, len(jobs), j.in)
+		}
+		n, err := e.renderOne(ctx, j, o)
+		if err != nil {
+			if progress {
+				fmt.Fprint(e.stderr, "\r\033[K")
+			}
 			printErr(e.stderr, err)
 			failed = true
 		}
+		stale += n
 	}
-	if failed {
+	if progress {
+		fmt.Fprint(e.stderr, "\r\033[K")
+	}
+	if failed || stale > 0 {
 		return errFailed
 	}
 	return nil
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 func checkOptions(o renderOpts) error {
@@ -133,15 +177,21 @@ func checkOptions(o renderOpts) error {
 	if o.scale <= 0 || o.scale > 16 {
 		return usagef("--scale must be more than 0 and at most 16")
 	}
+	if o.check && o.output == "-" {
+		return usagef("--check compares files; it cannot check standard output")
+	}
 	return nil
 }
 
-// plan decides the format and each input's output path.
-func plan(args []string, o renderOpts) ([]job, string, error) {
-	format := o.format
-	if format != "" {
-		if _, ok := formats[format]; !ok {
-			return nil, "", usagef("unknown format %q (one of %s)", format, formatNames())
+// plan decides each input's outputs.
+func plan(args []string, o renderOpts) ([]job, error) {
+	var fmts []string
+	if o.format != "" {
+		for _, f := range strings.Split(o.format, ",") {
+			if _, ok := formats[f]; !ok {
+				return nil, usagef("unknown format %q (one of %s)", f, formatNames)
+			}
+			fmts = append(fmts, f)
 		}
 	}
 	anyDir := false
@@ -149,61 +199,68 @@ func plan(args []string, o renderOpts) ([]job, string, error) {
 		anyDir = anyDir || isDir(in)
 	}
 	toDir := o.output != "" && o.output != "-" && (len(args) > 1 || anyDir || isDir(o.output) || strings.HasSuffix(o.output, "/"))
-	if o.output != "" && !toDir && o.output != "-" {
+	toFile := o.output != "" && !toDir
+	if toFile && o.output != "-" {
 		ext := strings.ToLower(filepath.Ext(o.output))
 		byExt, known := extensions[ext]
 		switch {
-		case format == "" && !known:
-			return nil, "", usagef("cannot tell the format of %q from its extension %q: use -f (%s)", o.output, ext, formatNames())
-		case format == "":
-			format = byExt
-		case known && byExt != format:
-			return nil, "", usagef("format %s does not match the output %q", format, o.output)
+		case len(fmts) > 1:
+			return nil, usagef("several formats need a folder for -o, not %q", o.output)
+		case len(fmts) == 0 && !known:
+			return nil, usagef("cannot tell the format of %q from its extension %q: use -f (%s)", o.output, ext, formatNames)
+		case len(fmts) == 0:
+			fmts = []string{byExt}
+		case known && byExt != fmts[0]:
+			return nil, usagef("format %s does not match the output %q", fmts[0], o.output)
 		}
 	}
-	if format == "" {
-		format = "svg"
+	if len(fmts) == 0 {
+		fmts = []string{"svg"}
 	}
-	if o.output == "-" && (len(args) > 1 || anyDir) {
-		return nil, "", usagef("-o - takes one input file")
+	if o.output == "-" && (len(args) > 1 || anyDir || len(fmts) > 1) {
+		return nil, usagef("-o - takes one input file and one format")
+	}
+	// outs names the drawings of input in; rel is its path under -o.
+	outs := func(in, rel string) []output {
+		var list []output
+		for _, f := range fmts {
+			path := strings.TrimSuffix(rel, filepath.Ext(rel)) + "." + f
+			switch {
+			case in == "-" && o.output == "":
+				path = "-"
+			case toFile:
+				path = o.output
+			case toDir:
+				path = filepath.Join(o.output, path)
+			}
+			list = append(list, output{f, path})
+		}
+		return list
 	}
 	var jobs []job
 	for _, in := range args {
-		if isDir(in) {
+		switch {
+		case isDir(in):
 			files, err := yamlFiles(in)
 			if err != nil {
-				return nil, "", err
+				return nil, err
 			}
 			for _, f := range files {
 				rel, _ := filepath.Rel(in, f)
-				out := strings.TrimSuffix(f, filepath.Ext(f)) + "." + format
-				if toDir {
-					out = filepath.Join(o.output, strings.TrimSuffix(rel, filepath.Ext(rel))+"."+format)
+				if !toDir {
+					rel = f // beside the input
 				}
-				jobs = append(jobs, job{f, out})
+				jobs = append(jobs, job{f, outs(f, rel)})
 			}
-			continue
-		}
-		out := o.output
-		base := strings.TrimSuffix(filepath.Base(in), filepath.Ext(in)) + "." + format
-		switch {
-		case in == "-" && out == "":
-			out = "-"
-		case in == "-" && toDir:
-			out = filepath.Join(o.output, "stdin."+format)
+		case in == "-":
+			jobs = append(jobs, job{in, outs(in, "stdin")})
 		case toDir:
-			out = filepath.Join(o.output, base)
-		case out == "":
-			out = filepath.Join(filepath.Dir(in), base)
-		}
-		jobs = append(jobs, job{in, out})
-	}
-	if toDir {
-		if err := os.MkdirAll(o.output, 0o755); err != nil {
-			return nil, "", err
+			jobs = append(jobs, job{in, outs(in, filepath.Base(in))})
+		default:
+			jobs = append(jobs, job{in, outs(in, in)})
 		}
 	}
-	return jobs, format, nil
+	return jobs, nil
 }
 
 func isDir(path string) bool {
@@ -211,36 +268,65 @@ func isDir(path string) bool {
 	return err == nil && fi.IsDir()
 }
 
-func formatNames() string {
-	return "svg, png, json, dot"
-}
-
-// renderOne draws one model into memory, then writes it in one piece.
-func (e *env) renderOne(ctx context.Context, j job, format string, o renderOpts) error {
+// renderOne draws one input in every format asked into memory, then writes
+// each file in one piece, or with --check compares it with the file on
+// disk. It returns how many files --check found stale or missing.
+func (e *env) renderOne(ctx context.Context, j job, o renderOpts) (int, error) {
 	m, err := e.load(j.in, o.load)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	var buf bytes.Buffer
-	if format == "dot" {
-		dot, err := layouts.DOT(m, o.layout)
-		if err != nil {
-			return err
+	var sc *render.Scene
+	drawings := make([][]byte, len(j.outs))
+	for i, out := range j.outs {
+		var buf bytes.Buffer
+		if out.format == "dot" {
+			dot, err := layouts.DOT(m, o.layout)
+			if err != nil {
+				return 0, err
+			}
+			buf.Write(dot)
+		} else {
+			if sc == nil {
+				if sc, err = layouts.Layout(ctx, m, o.layout); err != nil {
+					return 0, err
+				}
+			}
+			if err := formats[out.format](&buf, sc, o); err != nil {
+				return 0, fmt.Errorf("%s: %w", j.in, err)
+			}
 		}
-		buf.Write(dot)
-	} else {
-		sc, err := layouts.Layout(ctx, m, o.layout)
-		if err != nil {
-			return err
+		drawings[i] = buf.Bytes()
+	}
+	if o.check {
+		return e.compare(j, drawings), nil
+	}
+	for i, out := range j.outs {
+		if out.path != "-" {
+			if err := os.MkdirAll(filepath.Dir(out.path), 0o755); err != nil {
+				return 0, err
+			}
 		}
-		if err := formats[format](&buf, sc, o); err != nil {
-			return fmt.Errorf("%s: %w", j.in, err)
+		if err := e.output(out.path, drawings[i]); err != nil {
+			return 0, err
 		}
 	}
-	if j.out != "-" {
-		if err := os.MkdirAll(filepath.Dir(j.out), 0o755); err != nil {
-			return err
+	return 0, nil
+}
+
+// compare reports each output whose file is missing or differs.
+func (e *env) compare(j job, drawings [][]byte) int {
+	stale := 0
+	for i, out := range j.outs {
+		old, err := os.ReadFile(out.path)
+		switch {
+		case err != nil:
+			fmt.Fprintf(e.stderr, "missing: %s (from %s)\n", out.path, j.in)
+			stale++
+		case !bytes.Equal(old, drawings[i]):
+			fmt.Fprintf(e.stderr, "stale: %s (from %s)\n", out.path, j.in)
+			stale++
 		}
 	}
-	return e.output(j.out, buf.Bytes())
+	return stale
 }

@@ -1,0 +1,77 @@
+package model
+
+import "encoding/json"
+
+// Schema is a JSON Schema (draft 2020-12) of format v1, built from the
+// same key lists and enumerations the loader checks, so the two agree.
+// Editors use it (yaml-language-server) for completion and to flag unknown
+// keys; kviz's own checks (ids that exist, kinds) go further.
+func Schema() []byte {
+	str := map[string]any{"type": "string"}
+	enum := func(desc string, values []string) map[string]any {
+		return map[string]any{"description": desc, "enum": values}
+	}
+	var kinds []string
+	for _, k := range Kinds {
+		kinds = append(kinds, k.Name)
+		kinds = append(kinds, k.Aliases...)
+	}
+	color := map[string]any{"type": "string", "description": "#rgb, #rrggbb, #rrggbbaa, an SVG colour name, or none",
+		"pattern": `^(#([0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})|[A-Za-z]+)$`}
+	obj := func(desc string, props map[string]any, required ...string) map[string]any {
+		o := map[string]any{"type": "object", "description": desc, "properties": props, "additionalProperties": false}
+		if len(required) > 0 {
+			o["required"] = required
+		}
+		return o
+	}
+	nodeStyle := obj("overrides of the theme for one node or group", map[string]any{
+		"fill": color, "stroke": color, "color": color,
+		"dash":           enum("the border's line", Dashes),
+		"font-weight":    enum("the label's weight", FontWeights),
+		"label-position": enum("where the label goes", LabelPlaces),
+		"shape":          enum("how the node is drawn", Shapes),
+	})
+	node := obj("a box in the diagram; with `nodes`, a group", map[string]any{
+		"id":       map[string]any{"type": "string", "pattern": idPattern.String(), "description": "unique in the file"},
+		"kind":     map[string]any{"description": "a kind of the catalogue, or an alias", "enum": kinds},
+		"label":    map[string]any{"type": []string{"string", "number", "boolean"}, "description": "the text drawn; the kind's name when absent; \"\" for none"},
+		"nodes":    map[string]any{"type": "array", "items": map[string]any{"$ref": "#/$defs/node"}},
+		"replicas": map[string]any{"type": "integer", "minimum": 1, "description": "more than 1 draws a stack of three"},
+		"style":    nodeStyle,
+		"icon":     map[string]any{"description": "another kind's icon", "enum": kinds},
+		"tooltip":  str,
+		"link":     map[string]any{"type": "string", "pattern": `^(https?:|mailto:|[^:]*$)`, "description": "http, https, mailto or relative"},
+	}, "id")
+	target := map[string]any{"type": "string", "description": "a node id"}
+	edge := obj("an arrow between two nodes", map[string]any{
+		"from":     target,
+		"to":       map[string]any{"oneOf": []any{target, map[string]any{"type": "array", "items": target, "minItems": 1}}},
+		"label":    map[string]any{"type": []string{"string", "number", "boolean"}},
+		"style":    enum("the line", Dashes),
+		"arrow":    enum("the arrowhead", Arrows),
+		"dir":      enum("which ends have arrowheads", Dirs),
+		"color":    color,
+		"relation": map[string]any{"type": "string", "description": "what the edge means; the legend's name for its style"},
+	}, "from", "to")
+	schema := obj("a kviz model, format v1", map[string]any{
+		"title":     map[string]any{"type": []string{"string", "number"}, "description": "drawn above the diagram"},
+		"caption":   map[string]any{"type": []string{"string", "number"}, "description": "drawn under the diagram"},
+		"direction": enum("the way edges run", Directions),
+		"layout":    enum("the Graphviz engine", Layouts),
+		"theme":     enum("the colours", Themes),
+		"legend":    map[string]any{"type": "boolean"},
+		"style":     obj("the diagram's style", map[string]any{"background": color, "color": color}),
+		"nodes":     map[string]any{"type": "array", "items": map[string]any{"$ref": "#/$defs/node"}},
+		"edges":     map[string]any{"type": "array", "items": edge},
+	})
+	schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+	schema["$id"] = "https://github.com/kviz/kviz/schema/v1.json"
+	schema["title"] = "kviz model v1"
+	schema["$defs"] = map[string]any{"node": node}
+	out, err := json.MarshalIndent(schema, "", "  ")
+	if err != nil {
+		panic(err) // cannot happen: the schema is built of maps, slices and strings
+	}
+	return append(out, '\n')
+}
