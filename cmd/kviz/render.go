@@ -272,9 +272,22 @@ func isDir(path string) bool {
 // each file in one piece, or with --check compares it with the file on
 // disk. It returns how many files --check found stale or missing.
 func (e *env) renderOne(ctx context.Context, j job, o renderOpts) (int, error) {
-	m, err := e.load(j.in, o.load)
+	drawings, _, err := e.draw(ctx, j, o)
 	if err != nil {
 		return 0, err
+	}
+	if o.check {
+		return e.compare(j, drawings), nil
+	}
+	return 0, e.write(j, drawings)
+}
+
+// draw makes the drawings of one job, in memory, and returns the scene
+// they were drawn from (nil when only DOT was asked for).
+func (e *env) draw(ctx context.Context, j job, o renderOpts) ([][]byte, *render.Scene, error) {
+	m, err := e.load(j.in, o.load)
+	if err != nil {
+		return nil, nil, err
 	}
 	var sc *render.Scene
 	drawings := make([][]byte, len(j.outs))
@@ -283,35 +296,37 @@ func (e *env) renderOne(ctx context.Context, j job, o renderOpts) (int, error) {
 		if out.format == "dot" {
 			dot, err := layouts.DOT(m, o.layout)
 			if err != nil {
-				return 0, err
+				return nil, nil, err
 			}
 			buf.Write(dot)
 		} else {
 			if sc == nil {
 				if sc, err = layouts.Layout(ctx, m, o.layout); err != nil {
-					return 0, err
+					return nil, nil, err
 				}
 			}
 			if err := formats[out.format](&buf, sc, o); err != nil {
-				return 0, fmt.Errorf("%s: %w", j.in, err)
+				return nil, nil, fmt.Errorf("%s: %w", j.in, err)
 			}
 		}
 		drawings[i] = buf.Bytes()
 	}
-	if o.check {
-		return e.compare(j, drawings), nil
-	}
+	return drawings, sc, nil
+}
+
+// write writes a job's drawings, making folders as needed.
+func (e *env) write(j job, drawings [][]byte) error {
 	for i, out := range j.outs {
 		if out.path != "-" {
 			if err := os.MkdirAll(filepath.Dir(out.path), 0o755); err != nil {
-				return 0, err
+				return err
 			}
 		}
 		if err := e.output(out.path, drawings[i]); err != nil {
-			return 0, err
+			return err
 		}
 	}
-	return 0, nil
+	return nil
 }
 
 // compare reports each output whose file is missing or differs.

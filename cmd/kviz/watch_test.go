@@ -1,0 +1,193 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// startWatch runs `kviz watch` on a model in the background and returns
+// the preview's URL; the watch stops when the test ends.
+func startWatch(t *testing.T, model string) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	done := make(chan int)
+	go func() {
+		done <- run(ctx, []string{"watch", model, "--addr", "127.0.0.1:0"}, strings.NewReader(""), io.Discard, pw)
+		pw.Close()
+	}()
+	t.Cleanup(func() {
+		cancel()
+		<-done
+	})
+	urlRe := regexp.MustCompile(`preview at (http://\S+/)`)
+	sc := bufio.NewScanner(pr)
+	for sc.Scan() {
+		if m := urlRe.FindStringSubmatch(sc.Text()); m != nil {
+			go io.Copy(io.Discard, pr) // keep the watch's stderr flowing
+			return m[1]
+		}
+	}
+	t.Fatal("kviz watch never served a preview")
+	return ""
+}
+
+type state struct {
+	Version  int
+	Drawings []drawing
+}
+
+func getState(t *testing.T, url string) state {
+	t.Helper()
+	resp, err := http.Get(url + "state")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var s state
+	if err := json.NewDecoder(resp.Body).Decode(&s); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// await polls until ok holds, and says how long it took; five seconds is
+// a failure (the aim is well under one).
+func await(t *testing.T, what string, ok func() bool) {
+	t.Helper()
+	start := time.Now()
+	for !ok() {
+		if time.Since(start) > 5*time.Second {
+			t.Fatalf("%s: not after 5 s", what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Logf("%s after %v", what, time.Since(start).Round(time.Millisecond))
+}
+
+// save replaces a file the way editors do: write a new one, rename it over.
+func save(t *testing.T, path, content string) {
+	t.Helper()
+	tmp := path + ".swp"
+	if err := os.WriteFile(tmp, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestWatch(t *testing.T) {
+	dir := t.TempDir()
+	model := filepath.Join(dir, "m.yaml")
+	save(t, model, "title: One\nnodes: [{id: a, kind: pod}]\n")
+	url := startWatch(t, model)
+
+	s := getState(t, url)
+	if len(s.Drawings) != 1 || !strings.Contains(s.Drawings[0].SVG, "<title>One</title>") {
+		t.Fatalf("first state: %+v", s)
+	}
+	save(t, model, "title: Two\nnodes: [{id: a, kind: pod}, {id: b, kind: svc}]\n")
+	await(t, "redrawn", func() bool { return strings.Contains(getState(t, url).Drawings[0].SVG, "<title>Two</title>") })
+
+	save(t, model, "title: Three\nnodez: []\n")
+	await(t, "errors shown", func() bool { return getState(t, url).Drawings[0].Errors != "" })
+	d := getState(t, url).Drawings[0]
+	if !strings.Contains(d.Errors, `m.yaml:2:1: unknown key "nodez"`) {
+		t.Errorf("errors: %q", d.Errors)
+	}
+	if !strings.Contains(d.SVG, "<title>Two</title>") {
+		t.Error("the last good drawing was not kept")
+	}
+
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(page), "new EventSource('/events')") {
+		t.Error("the page does not listen for changes")
+	}
+}
+
+// chromium finds a Chromium to drive, or skips.
+func chromium(t *testing.T) string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if path, err := exec.LookPath(name); err == nil {
+			return path
+		}
+	}
+	t.Skip("no Chromium here (apt-get install chromium); skipping the browser test of kviz watch")
+	return ""
+}
+
+// TestWatchInChromium opens the preview in headless Chromium: the page
+// shows the drawing, a saved change redraws it, a broken model shows its
+// positioned error and keeps the last drawing.
+func TestWatchInChromium(t *testing.T) {
+	exe := chromium(t)
+	dir := t.TempDir()
+	model := filepath.Join(dir, "m.yaml")
+	save(t, model, "title: One\nnodes: [{id: a, kind: pod}]\n")
+	url := startWatch(t, model)
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.Headless,
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true), chromedp.Flag("no-first-run", true),
+		chromedp.UserDataDir(t.TempDir()))
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	bctx, cancelBrowser := chromedp.NewContext(actx)
+	defer cancelBrowser()
+	ctx, cancel := context.WithTimeout(bctx, 60*time.Second)
+	defer cancel()
+
+	eval := func(js string) string {
+		s, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	title := func() string { return eval(`(document.querySelector('.drawing svg title')||{}).textContent||''`) }
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		t.Fatal(err)
+	}
+	await(t, "the page shows the drawing", func() bool { return title() != "" })
+	if got := title(); got != "One" {
+		t.Fatalf("the page shows %q", got)
+	}
+	if boxes := eval(`String(document.querySelectorAll('.drawing svg g.node').length)`); boxes != "1" {
+		t.Errorf("%s nodes on the page, want 1", boxes)
+	}
+
+	save(t, model, "title: Two\nnodes: [{id: a, kind: pod}]\n")
+	await(t, "the page redrew", func() bool { return title() == "Two" })
+
+	save(t, model, "title: Three\nnodez: []\n")
+	var errs string
+	await(t, "the page shows the error", func() bool {
+		errs = eval(`document.querySelector('.errors').textContent`)
+		return errs != ""
+	})
+	if !strings.Contains(errs, `m.yaml:2:1: unknown key "nodez"`) {
+		t.Errorf("the page shows the error %q", errs)
+	}
+	if got := title(); got != "Two" {
+		t.Errorf("the last good drawing was replaced by %q", got)
+	}
+}
