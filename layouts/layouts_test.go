@@ -84,6 +84,26 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// TestGoldenThemes keeps an SVG golden of every icon (two of every kind)
+// and of the cluster figure in each theme.
+func TestGoldenThemes(t *testing.T) {
+	for _, name := range []string{"models/every-kind", "figures/cluster"} {
+		m := load(t, filepath.Join("..", "testdata", name+".yaml"))
+		for _, theme := range model.Themes {
+			sc := layout(t, m, Options{Theme: theme})
+			golden.Check(t, filepath.Join("..", "testdata", "golden", "themes", filepath.Base(name)+"-"+theme+".svg"), encode(t, sc, svg.Encode))
+		}
+	}
+	for _, theme := range model.Themes {
+		sc, err := Gallery(theme)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkGeometry(t, sc, true)
+		golden.Check(t, filepath.Join("..", "testdata", "golden", "themes", "kinds-"+theme+".svg"), encode(t, sc, svg.Encode))
+	}
+}
+
 // checkGeometry asserts that labels lie inside their boxes, members inside
 // their groups, and that no two siblings overlap.
 func checkGeometry(t *testing.T, sc *render.Scene, siblings bool) {

@@ -53,6 +53,7 @@ func TestLoadErrors(t *testing.T) {
 		{"bad dir", "nodes:\n  - {id: a}\nedges:\n  - {from: a, to: a, dir: sideways}\n", `m.yaml:4:27: unknown dir "sideways" (one of forward, back, both, none)`},
 		{"bad edge style", "nodes:\n  - {id: a}\nedges:\n  - {from: a, to: a, style: wavy}\n", `m.yaml:4:29: unknown edge style "wavy" (one of solid, dashed, dotted)`},
 		{"bad edge colour", "nodes:\n  - {id: a}\nedges:\n  - {from: a, to: a, color: \"#ggg\"}\n", `m.yaml:4:29: bad colour "#ggg" for color: use #rrggbb or a colour name`},
+		{"data link", "nodes:\n  - {id: a, link: \"data:text/html,<script>x</script>\"}\n", `m.yaml:2:19: link scheme "data" is not allowed (use http, https, mailto or a relative link)`},
 		{"javascript link", "nodes:\n  - {id: a, link: \"javascript:alert(1)\"}\n", `m.yaml:2:19: link scheme "javascript" is not allowed (use http, https, mailto or a relative link)`},
 		{"icon file", "nodes:\n  - {id: a, icon: ./x.svg}\n", `m.yaml:2:19: icon files are not supported yet; use a kind's icon`},
 		{"several errors sorted", "theme: x\nnodes:\n  - {id: a, kind: q}\ndirection: y\n",
@@ -113,6 +114,14 @@ func TestLoadLimits(t *testing.T) {
 	_, err = Load("deep.yaml", strings.NewReader(deep), Options{})
 	if err == nil || !strings.Contains(err.Error(), "groups are nested more than 32 deep") {
 		t.Errorf("depth: got %v", err)
+	}
+}
+
+func TestLoadTooLarge(t *testing.T) {
+	big := "nodes: []\n# " + strings.Repeat("x", MaxBytes) + "\n"
+	_, err := Load("big.yaml", strings.NewReader(big), Options{})
+	if got, want := errString(err), "big.yaml:1:1: file is larger than 16 MiB"; got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
 
