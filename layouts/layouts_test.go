@@ -3,7 +3,6 @@ package layouts
 import (
 	"bytes"
 	"context"
-	"encoding/xml"
 	"io"
 	"os"
 	"path/filepath"
@@ -207,20 +206,6 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-// wellFormed checks that data is one XML document.
-func wellFormed(data []byte) error {
-	d := xml.NewDecoder(bytes.NewReader(data))
-	for {
-		_, err := d.Token()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-	}
-}
-
 func FuzzRender(f *testing.F) {
 	for _, s := range []string{
 		"nodes: [{id: a, label: \"<script>alert(1)</script>\"}]",
@@ -242,7 +227,7 @@ func FuzzRender(f *testing.F) {
 		if err := svg.Encode(&buf, sc); err != nil {
 			t.Fatal(err)
 		}
-		if err := wellFormed(buf.Bytes()); err != nil {
+		if err := golden.WellFormedXML(buf.Bytes()); err != nil {
 			t.Fatalf("SVG is not well-formed: %v\n%s", err, buf.Bytes())
 		}
 		if bytes.Contains(buf.Bytes(), []byte("<script")) {

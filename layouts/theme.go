@@ -123,8 +123,9 @@ func groupKind(n *model.Node) string {
 	return ""
 }
 
-// monoStroke gives strokeless group frames a line in the mono theme, so
-// that "no fill, no stroke" never makes a frame vanish.
+// width is a group frame's stroke width in a theme: a kind drawn without
+// a line (cluster, node) gets a thin one where the theme strokes it (mono,
+// light, dark), so that a frame never vanishes.
 func (g groupShape) width(look groupLook) float64 {
 	if g.strokeWidth == 0 && look.stroke != "none" && look.stroke != "" {
 		return 1.2

@@ -67,13 +67,12 @@ type Node struct {
 	Height   float64 `json:"height"`
 	LabelBox Box     `json:"label_box"` // where the label is drawn, as wide as it measures
 
-	Shape   string   `json:"-"`
-	Icon    *Icon    `json:"-"` // nil when no icon is drawn
-	Paint   Paint    `json:"-"` // the shape's fill and stroke
-	Lines   []Text   `json:"-"` // the label, line by line
-	Tooltip string   `json:"-"`
-	Link    string   `json:"-"`
-	Classes []string `json:"-"` // extra classes for the SVG element
+	Shape   string `json:"-"`
+	Icon    *Icon  `json:"-"` // nil when no icon is drawn
+	Paint   Paint  `json:"-"` // the shape's fill and stroke
+	Lines   []Text `json:"-"` // the label, line by line
+	Tooltip string `json:"-"`
+	Link    string `json:"-"`
 }
 
 // Box is the node's box.
@@ -87,7 +86,6 @@ type Paint struct {
 	StrokeWidth float64   // points
 	Dash        []float64 // dash and gap lengths in points; nil for solid
 	Radius      float64   // corner radius in points
-	Opacity     float64   // fill opacity, 0 meaning 1
 }
 
 // Icon places a catalogue icon.

@@ -93,16 +93,13 @@ func (c *canvas) Path(p render.Path, pt render.Paint) {
 		return
 	}
 	c.trace(p, c.scale)
-	c.paint(pt.Fill, pt.Opacity, pt.Stroke, pt.StrokeWidth*c.k, pt.Dash, false)
+	c.paint(pt.Fill, pt.Stroke, pt.StrokeWidth*c.k, pt.Dash, false)
 }
 
 // paint fills and strokes the current path, then clears it.
-func (c *canvas) paint(fill string, opacity float64, stroke string, width float64, dash []float64, round bool) {
+func (c *canvas) paint(fill, stroke string, width float64, dash []float64, round bool) {
 	dc := c.dc
 	if col, ok := render.ParseColor(fill); ok {
-		if opacity > 0 && opacity < 1 {
-			col.A = uint8(float64(col.A) * opacity)
-		}
 		dc.SetColor(col)
 		dc.FillPreserve()
 	}
@@ -173,7 +170,7 @@ func (c *canvas) icon(def *icon.Icon, ic *render.Icon, b render.Box) {
 			c.text(el.Text, text.Style{Size: el.Size * b.Width / 100, Bold: true}, x, y, "middle", role(el.Fill))
 			continue
 		}
-		c.paint(role(el.Fill), 0, role(el.Stroke), el.StrokeWidth*u, nil, true)
+		c.paint(role(el.Fill), role(el.Stroke), el.StrokeWidth*u, nil, true)
 	}
 }
 

@@ -52,9 +52,6 @@ func (c *canvas) Open(p render.Part) {
 		if n.Group {
 			class = "group kind-" + n.Kind
 		}
-		if len(n.Classes) > 0 {
-			class += " " + strings.Join(n.Classes, " ")
-		}
 		attrs := []string{attr("id", n.ID), attr("class", class)}
 		if n.Parent != "" {
 			attrs = append(attrs, attr("data-parent", n.Parent))
@@ -94,9 +91,6 @@ func (c *canvas) Path(p render.Path, pt render.Paint) {
 		fill = "none"
 	}
 	attrs := []string{attr("fill", fill)}
-	if pt.Opacity > 0 && pt.Opacity < 1 {
-		attrs = append(attrs, attr("fill-opacity", render.F(pt.Opacity)))
-	}
 	if render.Painted(pt.Stroke) && pt.StrokeWidth > 0 {
 		attrs = append(attrs, attr("stroke", pt.Stroke), attr("stroke-width", render.F(pt.StrokeWidth)))
 		if len(pt.Dash) > 0 {

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	_ "github.com/kviz/kviz/internal/golden" // for -update
+	"github.com/kviz/kviz/internal/golden"
 	"github.com/kviz/kviz/layouts"
 	"github.com/kviz/kviz/model"
 	"github.com/kviz/kviz/render"
@@ -92,21 +92,8 @@ func TestSelfContained(t *testing.T) {
 				t.Errorf("%s: SVG contains %q", f, bad)
 			}
 		}
-		if err := wellFormed(out); err != nil {
+		if err := golden.WellFormedXML(out); err != nil {
 			t.Errorf("%s: %v", f, err)
-		}
-	}
-}
-
-func wellFormed(data []byte) error {
-	d := xml.NewDecoder(bytes.NewReader(data))
-	for {
-		_, err := d.Token()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
 		}
 	}
 }
