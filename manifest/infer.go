@@ -40,7 +40,7 @@ func (g *graph) calls(w *Object, c any) {
 		switch {
 		case svc != nil && (port == "" || hasPort(svc, port)):
 			g.link(w, svc, calls, port)
-		case svc == nil && explicit && name != "localhost":
+		case svc == nil && explicit && name != "localhost" && clusterHost(host):
 			g.link(w, g.ref("Service", ns, name), calls, port)
 		}
 	}
@@ -84,6 +84,14 @@ func serviceOf(host, ns string) (string, string) {
 		return parts[0], parts[1]
 	}
 	return "", ""
+}
+
+// clusterHost reports whether a host can only be a Service: a bare name or
+// a .svc name. "example.com" might be one (service example, namespace
+// com) but is far likelier a site, so it is drawn only when that Service
+// is in the input.
+func clusterHost(host string) bool {
+	return !strings.Contains(host, ".") || strings.Contains(host, ".svc")
 }
 
 func hasPort(svc *Object, port string) bool {
