@@ -7,14 +7,13 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/chromedp/chromedp"
+	"github.com/kviz/kviz/internal/browser"
 )
 
 // startWatch runs `kviz watch` on a model in the background and returns
@@ -123,50 +122,19 @@ func TestWatch(t *testing.T) {
 	}
 }
 
-// chromium finds a Chromium to drive, or skips.
-func chromium(t *testing.T) string {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if path, err := exec.LookPath(name); err == nil {
-			return path
-		}
-	}
-	t.Skip("no Chromium here (apt-get install chromium); skipping the browser test of kviz watch")
-	return ""
-}
-
 // TestWatchInChromium opens the preview in headless Chromium: the page
 // shows the drawing, a saved change redraws it, a broken model shows its
 // positioned error and keeps the last drawing.
 func TestWatchInChromium(t *testing.T) {
-	exe := chromium(t)
+	ctx := browser.Start(t)
 	dir := t.TempDir()
 	model := filepath.Join(dir, "m.yaml")
 	save(t, model, "title: One\nnodes: [{id: a, kind: pod}]\n")
 	url := startWatch(t, model)
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.Headless,
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true), chromedp.Flag("no-first-run", true),
-		chromedp.UserDataDir(t.TempDir()))
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
-	bctx, cancelBrowser := chromedp.NewContext(actx)
-	defer cancelBrowser()
-	ctx, cancel := context.WithTimeout(bctx, 60*time.Second)
-	defer cancel()
-
-	eval := func(js string) string {
-		s, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return s
-	}
+	eval := func(js string) string { return browser.Eval(t, ctx, js) }
 	title := func() string { return eval(`(document.querySelector('.drawing svg title')||{}).textContent||''`) }
-	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
-		t.Fatal(err)
-	}
+	browser.Open(t, ctx, url)
 	await(t, "the page shows the drawing", func() bool { return title() != "" })
 	if got := title(); got != "One" {
 		t.Fatalf("the page shows %q", got)

@@ -22,6 +22,17 @@ const (
 	Glyph             // the glyph and outline: white by default
 )
 
+// Color picks the colour of a role: body or glyph, or "" for None.
+func (r Role) Color(body, glyph string) string {
+	switch r {
+	case Body:
+		return body
+	case Glyph:
+		return glyph
+	}
+	return ""
+}
+
 // Op is an element's kind.
 type Op uint8
 

@@ -144,15 +144,7 @@ func (c *canvas) Icon(ic *render.Icon) {
 func (c *canvas) icon(def *icon.Icon, ic *render.Icon, b render.Box) {
 	u := b.Width / 100 * c.k // pixels per icon unit
 	tx := func(p render.Point) (float64, float64) { return b.X*c.k + p[0]*u, b.Y*c.k + p[1]*u }
-	role := func(r icon.Role) string {
-		switch r {
-		case icon.Body:
-			return ic.Fill
-		case icon.Glyph:
-			return ic.Glyph
-		}
-		return ""
-	}
+	role := func(r icon.Role) string { return r.Color(ic.Fill, ic.Glyph) }
 	for _, el := range def.Elements {
 		switch el.Op {
 		case icon.Path:

@@ -76,11 +76,8 @@ func (s *symbols) defs(out *svgo.SVG) {
 
 func element(out *svgo.SVG, el icon.Element, k key) {
 	color := func(r icon.Role) string {
-		switch r {
-		case icon.Body:
-			return k.fill
-		case icon.Glyph:
-			return k.glyph
+		if c := r.Color(k.fill, k.glyph); c != "" {
+			return c
 		}
 		return "none"
 	}
