@@ -175,6 +175,7 @@ func (b *builder) group(n *model.Node, rn *render.Node, lx, ly float64) {
 			rn.Paint.StrokeWidth = 1.2
 		}
 	}
+	rn.Plate = b.surface(n)
 	ls := b.titles[n]
 	_, th := text.Block(ls, st)
 	rn.Lines = lines(ls, st, lx, ly-th/2, or(n.Style.Color, look.text))
@@ -224,6 +225,17 @@ func (b *builder) textOn(g *model.Node) string {
 		return b.s.pal.text
 	}
 	return b.s.pal.textOn(b.s.background)
+}
+
+// surface is the colour a group's title is drawn on: its own fill, or its
+// nearest painted ancestor's, or the background ("" when transparent).
+func (b *builder) surface(g *model.Node) string {
+	for ; g != nil; g = g.Parent {
+		if fill := or(g.Style.Fill, b.s.pal.groups[groupKind(g)].fill); render.Painted(fill) {
+			return fill
+		}
+	}
+	return b.s.background
 }
 
 // commonGroup is the innermost group holding both ends of an edge, or nil.

@@ -12,21 +12,23 @@ type Canvas interface {
 	Close()
 }
 
-// Part names a marked part of the drawing: a node or group, an edge, or
-// the legend.
+// Part names a marked part of the drawing: a node or group, a group's
+// title, an edge, or the legend.
 type Part struct {
 	Node   *Node
+	Title  bool // the title of group Node, drawn over the edges
 	Edge   *Edge
 	Legend bool
 }
 
-// Draw paints the scene: groups outermost first, then edges, then nodes,
+// Draw paints the scene: group frames outermost first, then edges, then
+// group titles on their plates (so no edge runs through a title), nodes,
 // the legend, and the free text. The background is the encoder's to paint.
 func Draw(sc *Scene, c Canvas) {
 	for i := range sc.Nodes {
 		if n := &sc.Nodes[i]; n.Group {
 			c.Open(Part{Node: n})
-			drawNode(n, c)
+			c.Path(n.Outline(), n.Paint)
 			c.Close()
 		}
 	}
@@ -35,6 +37,19 @@ func Draw(sc *Scene, c Canvas) {
 		c.Open(Part{Edge: e})
 		drawEdge(e, c)
 		c.Close()
+	}
+	for i := range sc.Nodes {
+		if n := &sc.Nodes[i]; n.Group && len(n.Lines) > 0 {
+			c.Open(Part{Node: n, Title: true})
+			if Painted(n.Plate) {
+				b := n.LabelBox
+				c.Path(RoundRect(Box{b.X - platePad, b.Y, b.Width + 2*platePad, b.Height}, 3), Paint{Fill: n.Plate})
+			}
+			for _, t := range n.Lines {
+				c.Text(t)
+			}
+			c.Close()
+		}
 	}
 	for i := range sc.Nodes {
 		if n := &sc.Nodes[i]; !n.Group {
@@ -61,6 +76,9 @@ func Draw(sc *Scene, c Canvas) {
 		c.Text(t)
 	}
 }
+
+// platePad is how far, in points, a title's plate reaches past its text.
+const platePad = 4
 
 func drawNode(n *Node, c Canvas) {
 	if p := n.Outline(); p != nil {

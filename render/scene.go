@@ -70,6 +70,7 @@ type Node struct {
 	Shape   string `json:"-"`
 	Icon    *Icon  `json:"-"` // nil when no icon is drawn
 	Paint   Paint  `json:"-"` // the shape's fill and stroke
+	Plate   string `json:"-"` // for a group: the colour behind its title, hiding edges that cross it
 	Lines   []Text `json:"-"` // the label, line by line
 	Tooltip string `json:"-"`
 	Link    string `json:"-"`

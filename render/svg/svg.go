@@ -46,6 +46,9 @@ type canvas struct {
 
 func (c *canvas) Open(p render.Part) {
 	switch {
+	case p.Title:
+		c.s.Group(`class="group-title"`, attr("data-for", p.Node.ID))
+		c.closers = append(c.closers, "</g>\n")
 	case p.Node != nil:
 		n := p.Node
 		class := "node kind-" + n.Kind
