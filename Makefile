@@ -1,7 +1,7 @@
-# kviz: make build | test | race | vet | fmt | golden | bench | fuzz | figures
+# kviz: make build | test | race | vet | fmt | golden | bench | fuzz | figures | perf
 GO ?= go
 
-.PHONY: build test race vet fmt golden bench fuzz figures ci
+.PHONY: build test race vet fmt golden bench fuzz figures perf ci
 
 build:
 	$(GO) build -o bin/kviz ./cmd/kviz
@@ -25,14 +25,23 @@ golden:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
-# Short fuzzing runs of every target; run longer by hand with FUZZTIME=10m.
+# Short fuzzing runs of every target; run longer by hand with FUZZTIME=10m
+# or FUZZTIME=1000000x. Minimising a new input is capped at 2 s: the
+# seeds are whole manifests, and minimising one can otherwise take minutes.
+# The first FuzzRender run compiles Graphviz's WASM
+# with the fuzzer's instrumented build of wazero, which takes a while once.
 FUZZTIME ?= 20s
 fuzz:
-	$(GO) test ./model -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./layouts -run '^$$' -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./model -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
+	$(GO) test ./manifest -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
+	$(GO) test ./layouts -run '^$$' -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 
 # Render the figures and the gallery in docs/.
 figures: build
 	./scripts/figures.sh
+
+# Whole-process timings against native Graphviz (needs hyperfine; dot optional).
+perf:
+	./scripts/bench.sh
 
 ci: fmt vet test
