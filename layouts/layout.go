@@ -79,12 +79,33 @@ func Layout(ctx context.Context, m *model.Model, o Options) (*render.Scene, erro
 	if err != nil {
 		return nil, err
 	}
+	if err := checkEngine(m, s.engine); err != nil {
+		return nil, err
+	}
 	b := newBuilder(m, s)
 	g := b.graph()
 	if err := graphviz.Layout(ctx, g); err != nil {
 		return nil, fmt.Errorf("%s: laying out: %w", m.File, err)
 	}
 	return b.scene(g), nil
+}
+
+// checkEngine refuses a model with groups under an engine that ignores
+// them, rather than drawing group frames over unrelated boxes.
+func checkEngine(m *model.Model, engine string) error {
+	if graphviz.Clusters(engine) {
+		return nil
+	}
+	for _, n := range m.Nodes {
+		if n.IsGroup || len(n.Nodes) > 0 {
+			msg := fmt.Sprintf("layout %s does not draw groups, and %q is one: use fdp (force-directed too), dot or osage", engine, n.ID)
+			if m.Layout == engine && m.LayoutPos.Line > 0 {
+				return model.ErrorList{{Pos: m.LayoutPos, Msg: msg}}
+			}
+			return fmt.Errorf("%s: %s", m.File, msg)
+		}
+	}
+	return nil
 }
 
 // DOT is the DOT that Layout hands to Graphviz for m.

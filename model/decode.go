@@ -45,6 +45,7 @@ func (d *decoder) model(root *yaml.Node) *Model {
 			m.Direction = or(d.enum(v, "direction", Directions), m.Direction)
 		case "layout":
 			m.Layout = or(d.enum(v, "layout", Layouts), m.Layout)
+			m.LayoutPos = d.pos(v)
 		case "theme":
 			m.Theme = or(d.enum(v, "theme", Themes), m.Theme)
 		case "legend":

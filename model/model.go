@@ -12,6 +12,7 @@ type Model struct {
 	Caption   string
 	Direction string // TB, LR, BT or RL
 	Layout    string // dot, neato, fdp, circo, twopi or osage
+	LayoutPos Pos    // where the model set its layout; zero when it did not
 	Theme     string // kubernetes, light, dark or mono
 	Legend    bool
 	Style     Style   // diagram-level: Background and Color

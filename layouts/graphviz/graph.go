@@ -9,6 +9,12 @@
 // top-left of the drawing, y down.
 package graphviz
 
+// Clusters reports whether an engine draws clusters. neato, circo and
+// twopi ignore them: a group's members would scatter among other boxes.
+func Clusters(engine string) bool {
+	return engine == "dot" || engine == "fdp" || engine == "osage"
+}
+
 // Graph is what Graphviz lays out. Every size is in points.
 type Graph struct {
 	Engine    string // dot, neato, fdp, circo, twopi or osage

@@ -135,14 +135,13 @@ func read(g *Graph, data []byte) error {
 	}
 	var missing error
 	walk(g.Nodes, func(n *Node) {
-		if !n.Cluster && !seen[n] && missing == nil {
+		if missing == nil && (!seen[n] || n.Cluster && n.W == 0) {
 			missing = fmt.Errorf("graphviz placed no box for %s", n.ID)
 		}
 	})
 	if missing != nil {
 		return missing
 	}
-	fitClusters(g.Nodes)
 	if len(out.Edges) != len(g.Edges) {
 		return fmt.Errorf("graphviz routed %d edges of %d", len(out.Edges), len(g.Edges))
 	}
@@ -162,40 +161,6 @@ func read(g *Graph, data []byte) error {
 		}
 	}
 	return nil
-}
-
-// fitClusters gives a box to each cluster the engine drew none for (neato,
-// circo and twopi ignore clusters): its members' union, padded, with room
-// for the label slot. Such frames may overlap other boxes.
-func fitClusters(nodes []*Node) {
-	for _, n := range nodes {
-		if !n.Cluster {
-			continue
-		}
-		fitClusters(n.Children)
-		if n.W > 0 {
-			continue
-		}
-		x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
-		for _, c := range n.Children {
-			x0, y0 = min(x0, c.X), min(y0, c.Y)
-			x1, y1 = max(x1, c.X+c.W), max(y1, c.Y+c.H)
-		}
-		x0, x1 = x0-clusterPad, x1+clusterPad
-		if w := n.Width + 2*clusterPad; x1-x0 < w {
-			x0 -= (w - (x1 - x0)) / 2
-			x1 = x0 + w
-		}
-		y0, y1 = y0-clusterPad, y1+clusterPad
-		if n.Bottom {
-			y1 += n.Height
-			n.Label = [2]float64{(x0 + x1) / 2, y1 - n.Height/2 - clusterPad/2}
-		} else {
-			y0 -= n.Height
-			n.Label = [2]float64{(x0 + x1) / 2, y0 + n.Height/2 + clusterPad/2}
-		}
-		n.X, n.Y, n.W, n.H = x0, y0, x1-x0, y1-y0
-	}
 }
 
 // readEdge parses an edge's "pos": optional "s,x,y" and "e,x,y" arrow tips,
