@@ -199,6 +199,9 @@ func plan(args []string, o renderOpts) ([]job, error) {
 		anyDir = anyDir || isDir(in)
 	}
 	toDir := o.output != "" && o.output != "-" && (len(args) > 1 || anyDir || isDir(o.output) || strings.HasSuffix(o.output, "/"))
+	if _, known := extensions[strings.ToLower(filepath.Ext(o.output))]; toDir && known && !isDir(o.output) {
+		return nil, usagef("several inputs need a folder for -o, not %q", o.output)
+	}
 	toFile := o.output != "" && !toDir
 	if toFile && o.output != "-" {
 		ext := strings.ToLower(filepath.Ext(o.output))
