@@ -128,6 +128,9 @@ func (b *builder) node(n *model.Node, ox, oy float64) render.Node {
 			rn.Paint.Radius = 8
 		}
 	}
+	if n.Style.Color == "" && n.Style.Fill != "" && l.shape != render.ShapeIcon && l.shape != render.ShapeText {
+		color = b.s.pal.textOn(n.Style.Fill) // a box the model painted keeps readable text
+	}
 	rn.Paint.Dash = dashes[n.Style.Dash]
 	rn.Lines = lines(l.lines, l.style, cx, top, color)
 	rn.LabelBox = labelBox(l.lines, l.style, cx, top)

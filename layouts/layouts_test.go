@@ -314,3 +314,24 @@ func TestCancelledBeforeStart(t *testing.T) {
 	// Graphviz still works afterwards.
 	layout(t, m, Options{})
 }
+
+// TestTextReadableOnPaintedBox: a box the model fills dark gets light text,
+// and a light cloud dark text, unless the model names a colour.
+func TestTextReadableOnPaintedBox(t *testing.T) {
+	m, err := model.Parse("m.yaml", []byte(`nodes:
+  - {id: dark, label: Dark, style: {fill: "#202020"}}
+  - {id: light, label: Light, kind: cloud, style: {fill: "#fff3c4"}}
+  - {id: chosen, label: Chosen, style: {fill: "#202020", color: "#ff0000"}}
+`), model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"dark": "#ffffff", "light": "#000000", "chosen": "#ff0000"}
+	for _, theme := range model.Themes {
+		for _, n := range layout(t, m, Options{Theme: theme}).Nodes {
+			if got := n.Lines[0].Color; got != want[n.ID] {
+				t.Errorf("%s in %s: text %s, want %s", n.ID, theme, got, want[n.ID])
+			}
+		}
+	}
+}
