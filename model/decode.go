@@ -146,6 +146,10 @@ func (d *decoder) nodeID(n *Node, v *yaml.Node) {
 		d.errorf(v, "id %q may only hold letters, digits, '_', '.' and '-'", id)
 		return
 	}
+	if strings.HasPrefix(strings.ToLower(id), ReservedPrefix) {
+		d.errorf(v, "id %q: ids starting with %q are kviz's own (its SVG names icons and parts so)", id, ReservedPrefix)
+		return
+	}
 	if first, dup := d.m.byID[id]; dup {
 		d.errorf(v, "duplicate id %q (first at line %d)", id, first.Pos.Line)
 		return

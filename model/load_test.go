@@ -26,6 +26,7 @@ func TestLoadErrors(t *testing.T) {
 		{"nodes not a list", "nodes: {id: a}\n", `m.yaml:1:8: nodes must be a list, not a mapping`},
 		{"missing id", "nodes:\n  - {kind: pod}\n", `m.yaml:2:5: a node needs an id`},
 		{"bad id", "nodes:\n  - {id: a b}\n", `m.yaml:2:10: id "a b" may only hold letters, digits, '_', '.' and '-'`},
+		{"reserved id", "nodes:\n  - {id: kviz-pod}\n", `m.yaml:2:10: id "kviz-pod": ids starting with "kviz-" are kviz's own (its SVG names icons and parts so)`},
 		{"duplicate id", "nodes:\n  - {id: a}\n  - id: g\n    nodes:\n      - {id: a}\n",
 			`m.yaml:5:14: duplicate id "a" (first at line 2)`},
 		{"unknown kind", "nodes:\n  - {id: a, kind: deplyment}\n", `m.yaml:2:19: unknown kind "deplyment"; did you mean "deployment"?`},

@@ -5,6 +5,10 @@
 // at once. A *Model is not modified after Load returns.
 package model
 
+// ReservedPrefix starts the ids kviz gives the parts of its SVG output that
+// are not model nodes (icon symbols, the title); no model id may start so.
+const ReservedPrefix = "kviz-"
+
 // Model is a loaded, validated diagram description.
 type Model struct {
 	File      string

@@ -95,11 +95,11 @@ func TestWatch(t *testing.T) {
 	url := startWatch(t, model)
 
 	s := getState(t, url)
-	if len(s.Drawings) != 1 || !strings.Contains(s.Drawings[0].SVG, "<title>One</title>") {
+	if len(s.Drawings) != 1 || !strings.Contains(s.Drawings[0].SVG, `<title id="kviz-title">One</title>`) {
 		t.Fatalf("first state: %+v", s)
 	}
 	save(t, model, "title: Two\nnodes: [{id: a, kind: pod}, {id: b, kind: svc}]\n")
-	await(t, "redrawn", func() bool { return strings.Contains(getState(t, url).Drawings[0].SVG, "<title>Two</title>") })
+	await(t, "redrawn", func() bool { return strings.Contains(getState(t, url).Drawings[0].SVG, `<title id="kviz-title">Two</title>`) })
 
 	save(t, model, "title: Three\nnodez: []\n")
 	await(t, "errors shown", func() bool { return getState(t, url).Drawings[0].Errors != "" })
@@ -107,7 +107,7 @@ func TestWatch(t *testing.T) {
 	if !strings.Contains(d.Errors, `m.yaml:2:1: unknown key "nodez"`) {
 		t.Errorf("errors: %q", d.Errors)
 	}
-	if !strings.Contains(d.SVG, "<title>Two</title>") {
+	if !strings.Contains(d.SVG, `<title id="kviz-title">Two</title>`) {
 		t.Error("the last good drawing was not kept")
 	}
 

@@ -23,8 +23,10 @@ func Encode(w io.Writer, sc *render.Scene) error {
 	c := &canvas{s: svgo.New(&buf), symbols: newSymbols(sc)}
 	c.s.Decimals = 2
 	s := c.s
-	s.Startview(sc.Width, sc.Height, 0, 0, sc.Width, sc.Height)
-	s.Title(sc.Title)
+	// role and aria-labelledby let screen readers announce the title.
+	s.Start(sc.Width, sc.Height, fmt.Sprintf(`viewBox="0 0 %s %s"`, render.F(sc.Width), render.F(sc.Height)),
+		`role="img"`, `aria-labelledby="kviz-title"`)
+	fmt.Fprintf(&buf, "<title id=\"kviz-title\">%s</title>\n", escaper.Replace(sc.Title))
 	c.symbols.defs(s)
 	s.Group(attr("font-family", text.Family))
 	if render.Painted(sc.Background) {
