@@ -99,7 +99,9 @@ func TestWatch(t *testing.T) {
 		t.Fatalf("first state: %+v", s)
 	}
 	save(t, model, "title: Two\nnodes: [{id: a, kind: pod}, {id: b, kind: svc}]\n")
-	await(t, "redrawn", func() bool { return strings.Contains(getState(t, url).Drawings[0].SVG, `<title id="kviz-title">Two</title>`) })
+	await(t, "redrawn", func() bool {
+		return strings.Contains(getState(t, url).Drawings[0].SVG, `<title id="kviz-title">Two</title>`)
+	})
 
 	save(t, model, "title: Three\nnodez: []\n")
 	await(t, "errors shown", func() bool { return getState(t, url).Drawings[0].Errors != "" })
