@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -49,113 +48,6 @@ func F(v float64) string {
 		return "0.00"
 	}
 	return s
-}
-
-// ParsePath reads SVG path data restricted to absolute M, L, H, V, C, Q and
-// Z, the subset kviz's icons are written in. Q is raised to C.
-func ParsePath(d string) (Path, error) {
-	toks := tokens(d)
-	var p Path
-	var cur, start Point
-	i := 0
-	num := func() (float64, error) {
-		if i >= len(toks) {
-			return 0, fmt.Errorf("path %q ends early", d)
-		}
-		v, err := strconv.ParseFloat(toks[i], 64)
-		i++
-		return v, err
-	}
-	pt := func() (Point, error) {
-		x, err := num()
-		if err != nil {
-			return Point{}, err
-		}
-		y, err := num()
-		return Point{x, y}, err
-	}
-	var op byte
-	for i < len(toks) {
-		if t := toks[i]; len(t) == 1 && strings.Contains("MLHVCQZ", t) {
-			op = t[0]
-			i++
-		} else if op == 0 || op == 'Z' {
-			return nil, fmt.Errorf("path %q: number without a command", d)
-		}
-		var err error
-		switch op {
-		case 'M', 'L':
-			var q Point
-			if q, err = pt(); err == nil {
-				p = append(p, Seg{op, []Point{q}})
-				cur = q
-				if op == 'M' {
-					start = q
-					op = 'L' // further pairs are lines
-				}
-			}
-		case 'H', 'V':
-			var v float64
-			if v, err = num(); err == nil {
-				q := Point{v, cur[1]}
-				if op == 'V' {
-					q = Point{cur[0], v}
-				}
-				p = append(p, Seg{'L', []Point{q}})
-				cur = q
-			}
-		case 'C':
-			var a, b, c Point
-			if a, err = pt(); err == nil {
-				if b, err = pt(); err == nil {
-					if c, err = pt(); err == nil {
-						p = append(p, Seg{'C', []Point{a, b, c}})
-						cur = c
-					}
-				}
-			}
-		case 'Q':
-			var c, e Point
-			if c, err = pt(); err == nil {
-				if e, err = pt(); err == nil {
-					c1 := Point{cur[0] + 2.0/3*(c[0]-cur[0]), cur[1] + 2.0/3*(c[1]-cur[1])}
-					c2 := Point{e[0] + 2.0/3*(c[0]-e[0]), e[1] + 2.0/3*(c[1]-e[1])}
-					p = append(p, Seg{'C', []Point{c1, c2, e}})
-					cur = e
-				}
-			}
-		case 'Z':
-			p = append(p, Seg{Op: 'Z'})
-			cur = start
-		}
-		if err != nil {
-			return nil, fmt.Errorf("path %q: %w", d, err)
-		}
-	}
-	return p, nil
-}
-
-// tokens splits path data into command letters and numbers.
-func tokens(d string) []string {
-	var out []string
-	for i := 0; i < len(d); {
-		c := d[i]
-		switch {
-		case c == ' ' || c == ',' || c == '\n' || c == '\t' || c == '\r':
-			i++
-		case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z':
-			out = append(out, d[i:i+1])
-			i++
-		default:
-			j := i + 1
-			for j < len(d) && (d[j] >= '0' && d[j] <= '9' || d[j] == '.' || d[j] == 'e') {
-				j++
-			}
-			out = append(out, d[i:j])
-			i = j
-		}
-	}
-	return out
 }
 
 // kappa places cubic controls so that four segments make a circle.
