@@ -16,11 +16,12 @@ type builder struct {
 	leaves map[*model.Node]leaf
 	titles map[*model.Node][]string // group titles, line by line
 	edges  [][]string               // edge labels, line by line, as m.Edges
+	files  map[*model.Node]string   // icon files, by their icon names
 }
 
-func newBuilder(m *model.Model, s settings) *builder {
+func newBuilder(m *model.Model, s settings, files map[*model.Node]string) *builder {
 	return &builder{m: m, s: s, gv: map[*model.Node]*graphviz.Node{},
-		leaves: map[*model.Node]leaf{}, titles: map[*model.Node][]string{}}
+		leaves: map[*model.Node]leaf{}, titles: map[*model.Node][]string{}, files: files}
 }
 
 // Room, in points, around a group title and an edge label in their slots.
@@ -96,7 +97,7 @@ func (b *builder) nodes(ns []*model.Node) []*graphviz.Node {
 			}
 			gn.Children = b.nodes(n.Nodes)
 		} else {
-			l := measureLeaf(n)
+			l := measureLeaf(n, iconName(n, b.files))
 			b.leaves[n] = l
 			gn.Width, gn.Height = l.w, l.h
 		}

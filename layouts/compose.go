@@ -140,7 +140,11 @@ func (b *builder) node(n *model.Node, ox, oy float64) render.Node {
 // icon places a node's icon at the top of its box (the bottom when the
 // label goes on top) and moves the label's top under it.
 func (b *builder) icon(n *model.Node, l leaf, rn *render.Node, top *float64) *render.Icon {
-	body, glyph := b.s.pal.iconColors(model.LookupKind(l.icon))
+	k := model.LookupKind(l.icon)
+	if k == nil {
+		k = n.Kind // an icon file: its fixed colours win over these
+	}
+	body, glyph := b.s.pal.iconColors(k)
 	side := float64(iconSize)
 	if l.stack {
 		side += 2 * render.StackOffset

@@ -11,6 +11,7 @@ import (
 	"github.com/kviz/kviz/layouts/graphviz"
 	"github.com/kviz/kviz/model"
 	"github.com/kviz/kviz/render"
+	"github.com/kviz/kviz/render/icon"
 )
 
 // Options override the model's own settings; "" keeps the model's.
@@ -79,10 +80,11 @@ func Layout(ctx context.Context, m *model.Model, o Options) (*render.Scene, erro
 	if err != nil {
 		return nil, err
 	}
-	if err := checkEngine(m, s.engine); err != nil {
+	files, err := prepare(m, s)
+	if err != nil {
 		return nil, err
 	}
-	b := newBuilder(m, s)
+	b := newBuilder(m, s, files)
 	g := b.graph()
 	if err := graphviz.Layout(ctx, g); err != nil {
 		return nil, fmt.Errorf("%s: laying out: %w", m.File, err)
@@ -114,7 +116,45 @@ func DOT(m *model.Model, o Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return graphviz.DOT(newBuilder(m, s).graph()), nil
+	files, err := prepare(m, s)
+	if err != nil {
+		return nil, err
+	}
+	return graphviz.DOT(newBuilder(m, s, files).graph()), nil
+}
+
+// Check finds the problems a model can have that loading it does not: a
+// layout that cannot draw its groups, icon files kviz cannot draw. kviz
+// validate runs it; Layout does too.
+func Check(m *model.Model, o Options) error {
+	s, err := resolve(m, o)
+	if err != nil {
+		return err
+	}
+	_, err = prepare(m, s)
+	return err
+}
+
+// prepare checks the engine against the model and reads its icon files,
+// returning their icon names by node.
+func prepare(m *model.Model, s settings) (map[*model.Node]string, error) {
+	if err := checkEngine(m, s.engine); err != nil {
+		return nil, err
+	}
+	files := map[*model.Node]string{}
+	var errs model.ErrorList
+	m.Walk(func(n *model.Node) {
+		if n.IconFile == nil {
+			return
+		}
+		name, err := icon.FromSVG(n.IconFile.Data)
+		if err != nil {
+			errs = append(errs, &model.Error{Pos: n.IconFile.Pos, Msg: fmt.Sprintf("icon %q: %v", n.IconFile.Path, err)})
+			return
+		}
+		files[n] = name
+	})
+	return files, errs.Err()
 }
 
 // CacheDir reports where Graphviz's compiled code is cached, or why it is

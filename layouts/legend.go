@@ -49,7 +49,10 @@ func (b *builder) legend() *legendBox {
 		case b.leaves[n].shape == render.ShapeIcon:
 			name := b.leaves[n].icon
 			k := model.LookupKind(name)
-			add("icon:"+name, row{k.Display, func(x, y float64) { l.icon(b, k, x, y) }})
+			if k == nil {
+				k = n.Kind // an icon file stands for the node's kind
+			}
+			add("icon:"+name, row{k.Display, func(x, y float64) { l.icon(b, name, k, x, y) }})
 		}
 	})
 	for _, n := range groups {
@@ -94,11 +97,11 @@ func (b *builder) legend() *legendBox {
 	return l
 }
 
-func (l *legendBox) icon(b *builder, k *model.Kind, x, y float64) {
+func (l *legendBox) icon(b *builder, name string, k *model.Kind, x, y float64) {
 	body, glyph := b.s.pal.iconColors(k)
 	l.Nodes = append(l.Nodes, render.Node{ID: k.Name, Kind: k.Name, Shape: render.ShapeIcon,
 		X: x, Y: y, Width: legendIcon, Height: legendIcon,
-		Icon: &render.Icon{Name: k.Name, Box: render.Box{X: x, Y: y, Width: legendIcon, Height: legendIcon}, Fill: body, Glyph: glyph}})
+		Icon: &render.Icon{Name: name, Box: render.Box{X: x, Y: y, Width: legendIcon, Height: legendIcon}, Fill: body, Glyph: glyph}})
 }
 
 func (l *legendBox) swatch(b *builder, n *model.Node, x, y float64) {

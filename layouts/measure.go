@@ -39,7 +39,8 @@ type leaf struct {
 }
 
 // shapeOf picks how a node is drawn: `style.shape` first, then its kind's.
-func shapeOf(n *model.Node) string {
+// iconName is the icon it would show.
+func shapeOf(n *model.Node, iconName string) string {
 	if n.Style.Shape != "" {
 		return n.Style.Shape
 	}
@@ -51,28 +52,32 @@ func shapeOf(n *model.Node) string {
 	case "box":
 		return render.ShapeRounded
 	}
-	if icon.Has(iconName(n)) {
+	if n.IconFile != nil || icon.Has(iconName) {
 		return render.ShapeIcon
 	}
 	return render.ShapeRounded
 }
 
-// iconName is the icon a node shows: its `icon`, else its kind's.
-func iconName(n *model.Node) string {
+// iconName is the icon a node shows: its icon file's (from files), its
+// `icon`, else its kind's.
+func iconName(n *model.Node, files map[*model.Node]string) string {
+	if name, ok := files[n]; ok {
+		return name
+	}
 	if n.Icon != nil {
 		return n.Icon.Name
 	}
 	return n.Kind.Name
 }
 
-func measureLeaf(n *model.Node) leaf {
-	l := leaf{shape: shapeOf(n), style: labelText}
+func measureLeaf(n *model.Node, iconName string) leaf {
+	l := leaf{shape: shapeOf(n, iconName), style: labelText}
 	if n.Style.FontWeight == "bold" {
 		l.style.Bold = true
 	}
 	switch l.shape {
 	case render.ShapeIcon:
-		l.icon = iconName(n)
+		l.icon = iconName
 		l.stack = n.Replicas > 1
 		side := float64(iconSize)
 		if l.stack {

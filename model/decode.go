@@ -3,6 +3,8 @@ package model
 import (
 	"fmt"
 	"net/url"
+	"path"
+	"path/filepath"
 
 	"strings"
 
@@ -115,7 +117,7 @@ func (d *decoder) node(v *yaml.Node, parent *Node) *Node {
 		case "style":
 			n.Style = d.style(v, "a node style", nodeStyleKeys)
 		case "icon":
-			n.Icon = d.icon(v)
+			n.Icon, n.IconFile = d.icon(v)
 		case "tooltip":
 			n.Tooltip, _ = d.str(v, "tooltip")
 		case "link":
@@ -170,18 +172,33 @@ func (d *decoder) kind(v *yaml.Node, what string) *Kind {
 	return k
 }
 
-// icon reads `icon`: another kind's icon. Icon files are not drawn yet, so
-// a path is reported rather than silently dropped.
-func (d *decoder) icon(v *yaml.Node) *Kind {
+// icon reads `icon`: another kind's icon, or an SVG file in the model's
+// folder, read through Options.ReadIcon.
+func (d *decoder) icon(v *yaml.Node) (*Kind, *IconFile) {
 	s, ok := d.str(v, "icon")
 	if !ok {
-		return nil
+		return nil, nil
 	}
-	if strings.ContainsAny(s, "/\\") || strings.HasSuffix(s, ".svg") || strings.HasSuffix(s, ".png") {
-		d.errorf(v, "icon files are not supported yet; use a kind's icon")
-		return nil
+	lower := strings.ToLower(s)
+	if !strings.ContainsAny(s, "/\\") && !strings.HasSuffix(lower, ".svg") && !strings.HasSuffix(lower, ".png") {
+		return d.kind(v, "icon"), nil
 	}
-	return d.kind(v, "icon")
+	switch {
+	case !strings.HasSuffix(lower, ".svg"):
+		d.errorf(v, "icon %q: kviz draws vector icons; give an SVG file", s)
+	case d.readIcon == nil:
+		d.errorf(v, "icon %q: icon files need the model to be read from a file", s)
+	case path.IsAbs(filepath.ToSlash(s)) || filepath.IsAbs(s):
+		d.errorf(v, "icon %q must be a path relative to the model's folder", s)
+	default:
+		data, err := d.readIcon(s)
+		if err != nil {
+			d.errorf(v, "icon %q: %v", s, err)
+			return nil, nil
+		}
+		return nil, &IconFile{Path: s, Data: data, Pos: d.pos(v)}
+	}
+	return nil, nil
 }
 
 // link accepts http, https and mailto URLs and relative references; any

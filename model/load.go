@@ -24,6 +24,9 @@ const (
 // Options change how a model is loaded. The zero value is the default.
 type Options struct {
 	MaxNodes int // the most nodes a model may have; 0 means 10,000
+	// ReadIcon reads an icon file named by a path relative to the model's
+	// folder, refusing any outside it. Nil: icon files are an error.
+	ReadIcon func(path string) ([]byte, error)
 }
 
 var idPattern = regexp.MustCompile(`^[A-Za-z0-9_.-]+$`)
@@ -40,7 +43,7 @@ func Load(name string, r io.Reader, opts Options) (*Model, error) {
 
 // Parse is Load for bytes already in memory.
 func Parse(name string, data []byte, opts Options) (*Model, error) {
-	d := &decoder{file: name, maxNodes: opts.MaxNodes}
+	d := &decoder{file: name, maxNodes: opts.MaxNodes, readIcon: opts.ReadIcon}
 	if d.maxNodes <= 0 {
 		d.maxNodes = 10000
 	}
@@ -103,6 +106,7 @@ type decoder struct {
 	visits   int
 	count    int
 	maxNodes int
+	readIcon func(string) ([]byte, error)
 	m        *Model
 }
 

@@ -56,7 +56,8 @@ func TestLoadErrors(t *testing.T) {
 		{"bad edge colour", "nodes:\n  - {id: a}\nedges:\n  - {from: a, to: a, color: \"#ggg\"}\n", `m.yaml:4:29: bad colour "#ggg" for color: use #rrggbb or a colour name`},
 		{"data link", "nodes:\n  - {id: a, link: \"data:text/html,<script>x</script>\"}\n", `m.yaml:2:19: link scheme "data" is not allowed (use http, https, mailto or a relative link)`},
 		{"javascript link", "nodes:\n  - {id: a, link: \"javascript:alert(1)\"}\n", `m.yaml:2:19: link scheme "javascript" is not allowed (use http, https, mailto or a relative link)`},
-		{"icon file", "nodes:\n  - {id: a, icon: ./x.svg}\n", `m.yaml:2:19: icon files are not supported yet; use a kind's icon`},
+		{"icon file", "nodes:\n  - {id: a, icon: ./x.svg}\n", `m.yaml:2:19: icon "./x.svg": icon files need the model to be read from a file`},
+		{"icon png", "nodes:\n  - {id: a, icon: logo.png}\n", `m.yaml:2:19: icon "logo.png": kviz draws vector icons; give an SVG file`},
 		{"several errors sorted", "theme: x\nnodes:\n  - {id: a, kind: q}\ndirection: y\n",
 			"m.yaml:1:8: unknown theme \"x\" (one of kubernetes, light, dark, mono)\n" +
 				"m.yaml:3:19: unknown kind \"q\"\n" +

@@ -35,11 +35,20 @@ type Node struct {
 	IsGroup  bool // written with a `nodes` key, or of a grouping kind
 	Replicas int  // 1 unless given
 	Style    Style
-	Icon     *Kind // another kind's icon, or nil for the node's own
+	Icon     *Kind     // another kind's icon, or nil for the node's own
+	IconFile *IconFile // an icon drawn elsewhere, or nil
 	Tooltip  string
 	Link     string
 	Parent   *Node // nil at the top level
 	Pos      Pos
+}
+
+// IconFile is an SVG icon a model names by its path. The loader only reads
+// it; the layout checks and draws it (package render/icon).
+type IconFile struct {
+	Path string // as written, relative to the model's folder
+	Data []byte
+	Pos  Pos // where the model names it
 }
 
 // Style holds optional overrides; an empty field means "the theme decides".

@@ -39,9 +39,12 @@ func Schema() []byte {
 		"nodes":    map[string]any{"type": "array", "items": map[string]any{"$ref": "#/$defs/node"}},
 		"replicas": map[string]any{"type": "integer", "minimum": 1, "description": "more than 1 draws a stack of three"},
 		"style":    nodeStyle,
-		"icon":     map[string]any{"description": "another kind's icon", "enum": kinds},
-		"tooltip":  str,
-		"link":     map[string]any{"type": "string", "pattern": `^(https?:|mailto:|[^:]*$)`, "description": "http, https, mailto or relative"},
+		"icon": map[string]any{"description": "another kind's icon, or an SVG file in the model's folder", "anyOf": []any{
+			map[string]any{"enum": kinds},
+			map[string]any{"type": "string", "pattern": `(?i)\.svg$`},
+		}},
+		"tooltip": str,
+		"link":    map[string]any{"type": "string", "pattern": `^(https?:|mailto:|[^:]*$)`, "description": "http, https, mailto or relative"},
 	}, "id")
 	target := map[string]any{"type": "string", "description": "a node id"}
 	edge := obj("an arrow between two nodes", map[string]any{

@@ -43,7 +43,11 @@ func (e *env) load(name string, o loadOpts) (*model.Model, error) {
 		return nil, err
 	}
 	if !manifest.Looks(data) {
-		return model.Parse(name, data, o.model)
+		opts := o.model
+		if name != "<stdin>" {
+			opts.ReadIcon = iconReader(name)
+		}
+		return model.Parse(name, data, opts)
 	}
 	objs, err := manifest.Read(name, data)
 	if err != nil {

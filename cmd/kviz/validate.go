@@ -2,6 +2,8 @@ package main
 
 import (
 	"github.com/spf13/cobra"
+
+	"github.com/kviz/kviz/layouts"
 )
 
 func validateCmd(e *env) *cobra.Command {
@@ -16,7 +18,11 @@ func validateCmd(e *env) *cobra.Command {
 	c.RunE = func(_ *cobra.Command, args []string) error {
 		failed := false
 		for _, name := range args {
-			if _, err := e.load(name, o); err != nil {
+			m, err := e.load(name, o)
+			if err == nil {
+				err = layouts.Check(m, layouts.Options{})
+			}
+			if err != nil {
 				printErr(e.stderr, err)
 				failed = true
 			}

@@ -52,6 +52,23 @@ type Element struct {
 	Fill        Role
 	Stroke      Role
 	StrokeWidth float64
+	// FillColor and StrokeColor, when set, are fixed colours that win over
+	// the roles: icons read from SVG files keep their own colours.
+	FillColor, StrokeColor string
+	EvenOdd                bool // fill by the even-odd rule
+}
+
+// Paint is the fill and stroke colours of an element in an icon whose
+// roles are painted body and glyph; "" means not painted.
+func (el Element) Paint(body, glyph string) (fill, stroke string) {
+	fill, stroke = el.Fill.Color(body, glyph), el.Stroke.Color(body, glyph)
+	if el.FillColor != "" {
+		fill = el.FillColor
+	}
+	if el.StrokeColor != "" {
+		stroke = el.StrokeColor
+	}
+	return fill, stroke
 }
 
 // Icon is a named drawing.
@@ -65,7 +82,9 @@ func Lookup(name string) *Icon {
 	if ic, ok := index()[name]; ok {
 		return ic
 	}
-	return nil
+	filesMu.Lock()
+	defer filesMu.Unlock()
+	return files[name]
 }
 
 // Has reports whether there is an icon of that name.

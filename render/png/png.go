@@ -144,8 +144,8 @@ func (c *canvas) Icon(ic *render.Icon) {
 func (c *canvas) icon(def *icon.Icon, ic *render.Icon, b render.Box) {
 	u := b.Width / 100 * c.k // pixels per icon unit
 	tx := func(p render.Point) (float64, float64) { return b.X*c.k + p[0]*u, b.Y*c.k + p[1]*u }
-	role := func(r icon.Role) string { return r.Color(ic.Fill, ic.Glyph) }
 	for _, el := range def.Elements {
+		fill, stroke := el.Paint(ic.Fill, ic.Glyph)
 		switch el.Op {
 		case icon.Path:
 			p, err := icon.Parsed(el.D)
@@ -159,10 +159,14 @@ func (c *canvas) icon(def *icon.Icon, ic *render.Icon, b render.Box) {
 			c.dc.DrawCircle(x, y, el.R*u)
 		case icon.Text:
 			x, y := tx(render.Point{el.X, el.Y})
-			c.text(el.Text, text.Style{Size: el.Size * b.Width / 100, Bold: true}, x, y, "middle", role(el.Fill))
+			c.text(el.Text, text.Style{Size: el.Size * b.Width / 100, Bold: true}, x, y, "middle", fill)
 			continue
 		}
-		c.paint(role(el.Fill), role(el.Stroke), el.StrokeWidth*u, nil, true)
+		if el.EvenOdd {
+			c.dc.SetFillRuleEvenOdd()
+		}
+		c.paint(fill, stroke, el.StrokeWidth*u, nil, true)
+		c.dc.SetFillRuleWinding()
 	}
 }
 

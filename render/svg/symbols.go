@@ -75,15 +75,16 @@ func (s *symbols) defs(out *svgo.SVG) {
 }
 
 func element(out *svgo.SVG, el icon.Element, k key) {
-	color := func(r icon.Role) string {
-		if c := r.Color(k.fill, k.glyph); c != "" {
-			return c
-		}
-		return "none"
+	fill, stroke := el.Paint(k.fill, k.glyph)
+	if !render.Painted(fill) {
+		fill = "none"
 	}
-	attrs := []string{attr("fill", color(el.Fill))}
-	if el.Stroke != icon.None {
-		attrs = append(attrs, attr("stroke", color(el.Stroke)), attr("stroke-width", render.F(el.StrokeWidth)),
+	attrs := []string{attr("fill", fill)}
+	if el.EvenOdd {
+		attrs = append(attrs, `fill-rule="evenodd"`)
+	}
+	if render.Painted(stroke) && el.StrokeWidth > 0 {
+		attrs = append(attrs, attr("stroke", stroke), attr("stroke-width", render.F(el.StrokeWidth)),
 			`stroke-linejoin="round"`, `stroke-linecap="round"`)
 	}
 	switch el.Op {
