@@ -135,13 +135,15 @@ func TestWatchInChromium(t *testing.T) {
 	url := startWatch(t, model)
 
 	eval := func(js string) string { return browser.Eval(t, ctx, js) }
-	title := func() string { return eval(`(document.querySelector('.drawing svg title')||{}).textContent||''`) }
+	title := func() string {
+		return eval(`((document.querySelector('.drawing')||{}).shadowRoot||document).querySelector('svg title')?.textContent||''`)
+	}
 	browser.Open(t, ctx, url)
 	await(t, "the page shows the drawing", func() bool { return title() != "" })
 	if got := title(); got != "One" {
 		t.Fatalf("the page shows %q", got)
 	}
-	if boxes := eval(`String(document.querySelectorAll('.drawing svg g.node').length)`); boxes != "1" {
+	if boxes := eval(`String(document.querySelector('.drawing').shadowRoot.querySelectorAll('svg g.node').length)`); boxes != "1" {
 		t.Errorf("%s nodes on the page, want 1", boxes)
 	}
 
@@ -159,5 +161,25 @@ func TestWatchInChromium(t *testing.T) {
 	}
 	if got := title(); got != "Two" {
 		t.Errorf("the last good drawing was replaced by %q", got)
+	}
+}
+
+// TestWatchFolderInChromium watches a folder of two models whose icons
+// share symbol ids but not colours: each drawing keeps its own.
+func TestWatchFolderInChromium(t *testing.T) {
+	ctx := browser.Start(t)
+	dir := t.TempDir()
+	save(t, filepath.Join(dir, "a.yaml"), "nodes: [{id: a, kind: pod}]\n")
+	save(t, filepath.Join(dir, "b.yaml"), "theme: mono\nnodes: [{id: b, kind: pod}]\n")
+	url := startWatch(t, dir)
+	browser.Open(t, ctx, url)
+	eval := func(js string) string { return browser.Eval(t, ctx, js) }
+	await(t, "both drawings shown", func() bool { return eval(`String(document.querySelectorAll('.drawing').length)`) == "2" })
+	// The colour each drawing's <use> of kviz-pod resolves to, inside its
+	// own shadow root.
+	got := eval(`[...document.querySelectorAll('.drawing')].map(d =>
+		d.shadowRoot.getElementById('kviz-pod').querySelector('path').getAttribute('fill')).join(',')`)
+	if got != "#326ce5,#000000" {
+		t.Errorf("the drawings' pod icons are %s, want #326ce5,#000000", got)
 	}
 }
