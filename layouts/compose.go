@@ -112,9 +112,7 @@ func (b *builder) node(n *model.Node, ox, oy float64) render.Node {
 	case render.ShapeIcon:
 		color = or(n.Style.Color, b.textOn(n.Parent))
 		rn.Icon = b.icon(n, l, &rn, &top)
-		if n.Style.Dash != "" || n.Style.Stroke != "" {
-			// An icon has no frame of its own: a dash or stroke draws one
-			// around the whole node (a "missing" object is dashed).
+		if l.framed {
 			rn.Paint = render.Paint{Stroke: or(n.Style.Stroke, b.s.pal.edge), StrokeWidth: 1, Radius: 6}
 		}
 	case render.ShapeText:
@@ -223,15 +221,10 @@ func (b *builder) textOn(g *model.Node) string {
 	if b.m.Style.Color != "" {
 		return b.m.Style.Color
 	}
-	for ; g != nil; g = g.Parent {
-		if fill := or(g.Style.Fill, b.s.pal.groups[groupKind(g)].fill); render.Painted(fill) {
-			return b.s.pal.textOn(fill)
-		}
+	if s := b.surface(g); render.Painted(s) {
+		return b.s.pal.textOn(s) // the theme's own text where it reads
 	}
-	if b.s.background == b.s.pal.background || !render.Painted(b.s.background) {
-		return b.s.pal.text
-	}
-	return b.s.pal.textOn(b.s.background)
+	return b.s.pal.text // a transparent background: the theme's text
 }
 
 // surface is the colour a group's title is drawn on: its own fill, or its

@@ -29,13 +29,14 @@ var (
 
 // leaf is a measured leaf node: its shape, box size and label lines.
 type leaf struct {
-	shape string
-	w, h  float64 // the node's box
-	inner float64 // for a framed icon: the height of icon and label inside the frame
-	lines []string
-	style text.Style
-	icon  string // icon name, "" for none
-	stack bool
+	shape  string
+	w, h   float64 // the node's box
+	inner  float64 // for a framed icon: the height of icon and label inside the frame
+	framed bool    // an icon with a frame around icon and label
+	lines  []string
+	style  text.Style
+	icon   string // icon name, "" for none
+	stack  bool
 }
 
 // shapeOf picks how a node is drawn: `style.shape` first, then its kind's.
@@ -91,7 +92,10 @@ func measureLeaf(n *model.Node, iconName string) leaf {
 			l.h += iconGap + th
 		}
 		l.inner = l.h
-		if n.Style.Dash != "" || n.Style.Stroke != "" {
+		// An icon has no frame of its own: a dash or stroke draws one
+		// around the whole node (a "missing" object is dashed).
+		l.framed = n.Style.Dash != "" || n.Style.Stroke != ""
+		if l.framed {
 			l.w, l.h = l.w+2*framePad, l.h+2*framePad // a frame is drawn: keep it off the icon and label
 		}
 	case render.ShapeText:
