@@ -5,6 +5,7 @@ import (
 
 	"github.com/kviz/kviz/layouts/graphviz"
 	"github.com/kviz/kviz/model"
+	"github.com/kviz/kviz/render"
 	"github.com/kviz/kviz/render/text"
 )
 
@@ -100,11 +101,34 @@ func (b *builder) nodes(ns []*model.Node) []*graphviz.Node {
 			l := measureLeaf(n, iconName(n, b.files))
 			b.leaves[n] = l
 			gn.Width, gn.Height = l.w, l.h
+			gn.Port = iconPort(n, l)
 		}
 		b.gv[n] = gn
 		out = append(out, gn)
 	}
 	return out
+}
+
+// iconPort is where an unframed icon sits in its node's box, the part
+// edges attach to, or nil for any other node. It places the icon as
+// builder.icon draws it.
+func iconPort(n *model.Node, l leaf) *graphviz.Box {
+	if l.shape != render.ShapeIcon || l.framed {
+		return nil
+	}
+	side := float64(iconSize)
+	if l.stack {
+		side += 2 * render.StackOffset
+	}
+	_, th := text.Block(l.lines, l.style)
+	y := 0.0
+	switch {
+	case th == 0:
+		y = (l.h - side) / 2
+	case n.Style.LabelPosition == "top":
+		y = l.h - side
+	}
+	return &graphviz.Box{X: (l.w - side) / 2, Y: y, W: side, H: side}
 }
 
 // arrows maps an edge's arrow and dir onto Graphviz arrowheads at its head

@@ -67,6 +67,7 @@ func (b *builder) scene(g *graphviz.Graph) *render.Scene {
 	for i, e := range m.Edges {
 		sc.Edges = append(sc.Edges, b.edge(e, g.Edges[i], b.edges[i], ox, oy))
 	}
+	fitEnds(sc)
 	if legend != nil {
 		legend.move(ox+g.Width+legendGap, oy)
 		sc.Legend = legend.Legend

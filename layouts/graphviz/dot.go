@@ -3,6 +3,7 @@ package graphviz
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -62,6 +63,9 @@ func writeNodes(b *bytes.Buffer, nodes []*Node, depth int) {
 			if strings.HasSuffix(n.ID, ".empty") {
 				style = " style=invis"
 			}
+			if n.Port != nil {
+				style += " label=" + portTable(n)
+			}
 			fmt.Fprintf(b, "%s%s [id=%s width=%s height=%s%s]\n", tab, n.name, quote(n.ID), inch(n.Width), inch(n.Height), style)
 			continue
 		}
@@ -88,6 +92,12 @@ func writeEdge(b *bytes.Buffer, e *Edge) {
 	if e.To.Cluster && !contains(e.To, e.From) {
 		attrs = append(attrs, "lhead="+e.To.name)
 	}
+	if e.From.Port != nil && !e.From.Cluster {
+		attrs = append(attrs, "tailport="+portName)
+	}
+	if e.To.Port != nil && !e.To.Cluster {
+		attrs = append(attrs, "headport="+portName)
+	}
 	if e.LabelWidth > 0 {
 		attrs = append(attrs, "label="+slot(e.LabelWidth, e.LabelHeight))
 	}
@@ -111,6 +121,36 @@ func contains(c, n *Node) bool {
 		}
 	}
 	return false
+}
+
+// portName names the cell of a box that edges attach to.
+const portName = "p"
+
+// portTable is an HTML-like label that lays n's box out as rows of empty
+// cells: the port cell alone in its row, and rows above and below it as
+// wide as the box. Alone in its row, the port touches the box's sides, so
+// Graphviz may route an edge out of its left or right side rather than
+// through the row below. Cell sizes are whole points; the box keeps its
+// own fixed size.
+func portTable(n *Node) string {
+	p := n.Port
+	top, w, h := math.Round(p.Y), math.Round(p.W), math.Round(p.H)
+	width := math.Round(n.Width)
+	bottom := math.Round(n.Height) - top - h
+	cell := func(w, h float64, attrs string) string {
+		return fmt.Sprintf(`<tr><td fixedsize="true" width="%d" height="%d"%s></td></tr>`, int(w), int(h), attrs)
+	}
+	var b strings.Builder
+	b.WriteString(`<<table border="0" cellborder="0" cellpadding="0" cellspacing="0">`)
+	if top >= 1 {
+		b.WriteString(cell(width, top, ""))
+	}
+	b.WriteString(cell(w, h, ` port="`+portName+`"`))
+	if bottom >= 1 {
+		b.WriteString(cell(width, bottom, ""))
+	}
+	b.WriteString("</table>>")
+	return b.String()
 }
 
 // slot is an HTML-like label of exactly w×h points and no text: Graphviz

@@ -35,6 +35,10 @@ type Node struct {
 	Bottom   bool // the cluster's label goes at the bottom
 	Right    bool // the cluster's label is justified right, not centred
 	Children []*Node
+	// Port, when not nil, is the part of a box edges attach to (an icon
+	// over its label), relative to the box's top-left corner: Graphviz
+	// aims edges at it and routes them around the rest of the box.
+	Port *Box
 
 	// Results: the box's top-left corner and size, and for a cluster the
 	// centre of its label slot.
@@ -43,6 +47,9 @@ type Node struct {
 
 	name string // the numeric DOT name: n<i> or cluster_<i>
 }
+
+// Box is a rectangle in points: X, Y is its top-left corner.
+type Box struct{ X, Y, W, H float64 }
 
 // Edge joins two nodes; either may be a cluster.
 type Edge struct {
