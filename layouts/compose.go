@@ -184,7 +184,7 @@ func (b *builder) group(n *model.Node, rn *render.Node, lx, ly float64) {
 	rn.Plate = b.surface(n)
 	ls := b.titles[n]
 	_, th := text.Block(ls, st)
-	rn.Lines = lines(ls, st, lx, ly-th/2, or(n.Style.Color, look.text))
+	rn.Lines = lines(ls, st, lx, ly-th/2, or(n.Style.Color, legible(look.text, titleSurface(rn))))
 	rn.LabelBox = labelBox(ls, st, lx, ly-th/2)
 }
 
@@ -237,6 +237,15 @@ func (b *builder) surface(g *model.Node) string {
 		}
 	}
 	return b.s.background
+}
+
+// titleSurface is the colour a group's title is read on: its plate, else
+// (over a transparent background) white, the page it is most likely on.
+func titleSurface(rn *render.Node) string {
+	if render.Painted(rn.Plate) {
+		return rn.Plate
+	}
+	return "#ffffff"
 }
 
 // commonGroup is the innermost group holding both ends of an edge, or nil.
