@@ -62,6 +62,7 @@ func (d *decoder) model(root *yaml.Node) *Model {
 	})
 	if edges != nil {
 		d.seq(edges, "edges", func(item *yaml.Node) { m.Edges = append(m.Edges, d.edge(item)...) })
+		d.checkEdges(m.Edges)
 	}
 	return m
 }
@@ -290,23 +291,16 @@ func ValidColor(s string) bool {
 
 func (d *decoder) edge(v *yaml.Node) []*Edge {
 	e := Edge{Pos: d.pos(v)}
-	var targets []*yaml.Node
+	var sources, targets []*yaml.Node
 	var from, to *yaml.Node
 	d.fields(v, "an edge", edgeKeys, func(key string, v *yaml.Node) {
 		switch key {
 		case "from":
 			from = v
-			e.From = d.ref(v, "from")
+			sources = d.ends(v, "from")
 		case "to":
 			to = v
-			if v.Kind == yaml.SequenceNode {
-				d.seq(v, "to", func(item *yaml.Node) { targets = append(targets, item) })
-				if len(v.Content) == 0 {
-					d.errorf(v, "an edge with an empty `to` goes nowhere")
-				}
-			} else {
-				targets = append(targets, v)
-			}
+			targets = d.ends(v, "to")
 		case "label":
 			e.Label, _ = d.str(v, "label")
 		case "style":
@@ -330,18 +324,7 @@ func (d *decoder) edge(v *yaml.Node) []*Edge {
 	if to == nil {
 		d.errorf(v, "an edge needs `to`")
 	}
-	var out []*Edge
-	for _, t := range targets {
-		to := d.ref(t, "to")
-		if e.From == "" || to == "" {
-			continue
-		}
-		ee := e
-		ee.To = to
-		ee.Pos = d.pos(t)
-		out = append(out, &ee)
-	}
-	return out
+	return d.pairs(e, sources, targets)
 }
 
 // ref reads a node id and checks that it names a node.

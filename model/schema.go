@@ -47,9 +47,10 @@ func Schema() []byte {
 		"link":    map[string]any{"type": "string", "pattern": `^(https?:|mailto:|[^:]*$)`, "description": "http, https, mailto or relative"},
 	}, "id")
 	target := map[string]any{"type": "string", "description": "a node id"}
-	edge := obj("an arrow between two nodes", map[string]any{
-		"from":     target,
-		"to":       map[string]any{"oneOf": []any{target, map[string]any{"type": "array", "items": target, "minItems": 1}}},
+	ends := map[string]any{"oneOf": []any{target, map[string]any{"type": "array", "items": target, "minItems": 1}}}
+	edge := obj("an arrow between two nodes; with lists, one from every `from` to every `to`", map[string]any{
+		"from":     ends,
+		"to":       ends,
 		"label":    map[string]any{"type": []string{"string", "number", "boolean"}},
 		"style":    enum("the line", Dashes),
 		"arrow":    enum("the arrowhead", Arrows),

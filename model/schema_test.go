@@ -71,6 +71,7 @@ func TestSchemaRejects(t *testing.T) {
 		"direction: up",
 		"theme: neon",
 		"edges: [{from: a}]",
+		"edges: [{from: [], to: b}]",
 		"edges: [{from: a, to: b, arrow: closed}]",
 		"nodes: [{id: 'a b'}]",
 		"nodes: [{id: a, link: 'javascript:alert(1)'}]",
