@@ -53,7 +53,8 @@ func (b *builder) graph() *graphviz.Graph {
 	for _, e := range b.m.Edges {
 		touched[e.From], touched[e.To] = true, true
 	}
-	b.grid(g, b.m.Nodes, touched)
+	b.grid(g, b.m.Nodes, touched, false)
+	b.arrange(g)
 	return g
 }
 
@@ -65,21 +66,21 @@ const gridMin = 6
 // level) in a square-ish grid, with invisible edges from each to the one a
 // row below. Without them dot puts every unconnected member in one rank:
 // one very long row or column.
-func (b *builder) grid(g *graphviz.Graph, nodes []*model.Node, touched map[string]bool) {
+func (b *builder) grid(g *graphviz.Graph, nodes []*model.Node, touched map[string]bool, arranged bool) {
 	var lone []*model.Node
 	for _, n := range nodes {
 		if n.IsGroup {
-			b.grid(g, n.Nodes, touched)
+			b.grid(g, n.Nodes, touched, n.Style.Columns > 0)
 		} else if !touched[n.ID] {
 			lone = append(lone, n)
 		}
 	}
-	if len(lone) < gridMin {
-		return
+	if len(lone) < gridMin || arranged {
+		return // too few to need it, or the model set them out itself
 	}
 	cols := int(math.Ceil(math.Sqrt(float64(len(lone)))))
 	for i := 0; i+cols < len(lone); i++ {
-		g.Edges = append(g.Edges, &graphviz.Edge{From: b.gv[lone[i]], To: b.gv[lone[i+cols]], Head: "none", Tail: "none", Invisible: true})
+		g.Edges = append(g.Edges, invisible(b.gv[lone[i]], b.gv[lone[i+cols]]))
 	}
 }
 

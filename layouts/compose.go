@@ -68,6 +68,7 @@ func (b *builder) scene(g *graphviz.Graph) *render.Scene {
 		sc.Edges = append(sc.Edges, b.edge(e, g.Edges[i], b.edges[i], ox, oy))
 	}
 	fitEnds(sc)
+	detours(sc)
 	if legend != nil {
 		legend.move(ox+g.Width+legendGap, oy)
 		sc.Legend = legend.Legend
@@ -131,6 +132,7 @@ func (b *builder) node(n *model.Node, ox, oy float64) render.Node {
 		color = b.s.pal.textOn(n.Style.Fill) // a box the model painted keeps readable text
 	}
 	rn.Paint.Dash = dashes[n.Style.Dash]
+	rn.Badge = b.badge(n, &rn)
 	rn.Lines = lines(l.lines, l.style, cx, top, color)
 	rn.LabelBox = labelBox(l.lines, l.style, cx, top)
 	return rn

@@ -186,3 +186,8 @@ func insideAny(polys [][]render.Point, p render.Point) bool {
 	}
 	return false
 }
+
+// inset is b shrunk by d points on every side (grown, for negative d).
+func inset(b render.Box, d float64) render.Box {
+	return render.Box{X: b.X + d, Y: b.Y + d, Width: b.Width - 2*d, Height: b.Height - 2*d}
+}

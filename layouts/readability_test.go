@@ -46,7 +46,7 @@ type report struct {
 
 func (r report) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d ends off their outline, %d edges through text or nodes, %.1f%% overlapping, %d texts under %.1f:1",
+	fmt.Fprintf(&b, "%d ends off their outline, %d edges through text or nodes, %.3f%% overlapping, %d texts under %.1f:1",
 		len(r.ends), len(r.through), 100*r.overlap, len(r.contrast), minRatio)
 	for _, l := range [][]string{r.ends, r.through, r.contrast} {
 		for i, s := range l {
@@ -130,10 +130,6 @@ func textBox(t render.Text) render.Box {
 		x -= w
 	}
 	return render.Box{X: x, Y: t.Y - text.Baseline(st), Width: w, Height: t.Size * text.LineHeight}
-}
-
-func inset(b render.Box, d float64) render.Box {
-	return render.Box{X: b.X + d, Y: b.Y + d, Width: b.Width - 2*d, Height: b.Height - 2*d}
 }
 
 // crosses reports whether a polyline enters the box.
@@ -347,6 +343,9 @@ func texts(sc *render.Scene) []placed {
 			}
 			out = append(out, placed{"label of " + n.ID, t, behind, n.ID})
 		}
+		if b := n.Badge; b != nil {
+			out = append(out, placed{"badge of " + n.ID, b.Text, b.Paint.Fill, ""})
+		}
 	}
 	for i := range sc.Edges {
 		e := &sc.Edges[i]
@@ -508,14 +507,14 @@ type budget struct {
 }
 
 var known = map[string]budget{
-	"nested/dark":       {ends: 0, through: 1, contrast: 0, overlap: 0},
-	"nested/kubernetes": {ends: 0, through: 1, contrast: 0, overlap: 0},
-	"nested/light":      {ends: 0, through: 1, contrast: 0, overlap: 0},
-	"nested/mono":       {ends: 0, through: 1, contrast: 0, overlap: 0},
-	"shapes/dark":       {ends: 0, through: 1, contrast: 0, overlap: 0},
-	"shapes/kubernetes": {ends: 0, through: 1, contrast: 0, overlap: 0},
-	"shapes/light":      {ends: 0, through: 1, contrast: 0, overlap: 0},
-	"shapes/mono":       {ends: 0, through: 1, contrast: 0, overlap: 0},
+	"ha-control-plane/dark":       {ends: 0, through: 0, contrast: 0, overlap: 0.108},
+	"ha-control-plane/kubernetes": {ends: 0, through: 0, contrast: 0, overlap: 0.108},
+	"ha-control-plane/light":      {ends: 0, through: 0, contrast: 0, overlap: 0.108},
+	"ha-control-plane/mono":       {ends: 0, through: 0, contrast: 0, overlap: 0.108},
+	"nested/dark":                 {ends: 0, through: 1, contrast: 0, overlap: 0},
+	"nested/kubernetes":           {ends: 0, through: 1, contrast: 0, overlap: 0},
+	"nested/light":                {ends: 0, through: 1, contrast: 0, overlap: 0},
+	"nested/mono":                 {ends: 0, through: 1, contrast: 0, overlap: 0},
 }
 
 // TestReadability fails on any measure over its limit.

@@ -23,12 +23,13 @@ var (
 	FontWeights = []string{"normal", "bold"}
 	LabelPlaces = []string{"top", "bottom"}
 	Shapes      = []string{"icon", "box", "rounded", "ellipse", "circle", "cloud", "cylinder", "text"}
+	Splines     = []string{"curved", "ortho", "polyline", "line"}
 )
 
 var (
-	topKeys       = []string{"title", "caption", "direction", "layout", "theme", "legend", "style", "nodes", "edges"}
+	topKeys       = []string{"title", "caption", "direction", "layout", "splines", "align", "theme", "legend", "style", "nodes", "edges"}
 	nodeKeys      = []string{"id", "kind", "label", "nodes", "replicas", "style", "icon", "tooltip", "link"}
-	nodeStyleKeys = []string{"fill", "stroke", "color", "dash", "font-weight", "label-position", "shape"}
+	nodeStyleKeys = []string{"fill", "stroke", "color", "dash", "font-weight", "label-position", "shape", "columns"}
 	diagStyleKeys = []string{"background", "color"}
 	edgeKeys      = []string{"from", "to", "label", "style", "arrow", "dir", "color", "relation"}
 )
@@ -36,7 +37,7 @@ var (
 func (d *decoder) model(root *yaml.Node) *Model {
 	m := &Model{File: d.file, Direction: "TB", Layout: "dot", Theme: "kubernetes", byID: map[string]*Node{}}
 	d.m = m
-	var edges *yaml.Node
+	var edges, align *yaml.Node
 	d.fields(root, "the model", topKeys, func(key string, v *yaml.Node) {
 		switch key {
 		case "title":
@@ -48,6 +49,10 @@ func (d *decoder) model(root *yaml.Node) *Model {
 		case "layout":
 			m.Layout = or(d.enum(v, "layout", Layouts), m.Layout)
 			m.LayoutPos = d.pos(v)
+		case "splines":
+			m.Splines = d.enum(v, "splines", Splines)
+		case "align":
+			align = v // read once every id is known
 		case "theme":
 			m.Theme = or(d.enum(v, "theme", Themes), m.Theme)
 		case "legend":
@@ -63,6 +68,9 @@ func (d *decoder) model(root *yaml.Node) *Model {
 	if edges != nil {
 		d.seq(edges, "edges", func(item *yaml.Node) { m.Edges = append(m.Edges, d.edge(item)...) })
 		d.checkEdges(m.Edges)
+	}
+	if align != nil {
+		m.Align = d.align(align)
 	}
 	return m
 }
@@ -242,6 +250,8 @@ func (d *decoder) style(v *yaml.Node, what string, keys []string) Style {
 			s.LabelPosition = d.enum(v, "label-position", LabelPlaces)
 		case "shape":
 			s.Shape = d.enum(v, "shape", Shapes)
+		case "columns":
+			s.Columns = d.columns(v)
 		}
 	})
 	return s

@@ -31,6 +31,7 @@ func Schema() []byte {
 		"font-weight":    enum("the label's weight", FontWeights),
 		"label-position": enum("where the label goes", LabelPlaces),
 		"shape":          enum("how the node is drawn", Shapes),
+		"columns":        map[string]any{"type": "integer", "minimum": 1, "maximum": MaxColumns, "description": "a group's members in a grid this many wide"},
 	})
 	node := obj("a box in the diagram; with `nodes`, a group", map[string]any{
 		"id":       map[string]any{"type": "string", "pattern": idPattern.String(), "description": "unique in the file"},
@@ -63,6 +64,9 @@ func Schema() []byte {
 		"caption":   map[string]any{"type": []string{"string", "number"}, "description": "drawn under the diagram"},
 		"direction": enum("the way edges run", Directions),
 		"layout":    enum("the Graphviz engine", Layouts),
+		"splines":   enum("how edges are drawn: curves, right angles, straight pieces or straight lines", Splines),
+		"align": map[string]any{"type": "array", "description": "node ids set on one rank in order; or a list of such rows",
+			"items": map[string]any{"anyOf": []any{target, map[string]any{"type": "array", "items": target}}}},
 		"theme":     enum("the colours", Themes),
 		"legend":    map[string]any{"type": "boolean"},
 		"style":     obj("the diagram's style", map[string]any{"background": color, "color": color}),

@@ -90,6 +90,10 @@ func drawNode(n *Node, c Canvas) {
 	if n.Icon != nil {
 		c.Icon(n.Icon)
 	}
+	if b := n.Badge; b != nil {
+		c.Path(RoundRect(b.Box, b.Box.Height/2), b.Paint)
+		c.Text(b.Text)
+	}
 	for _, t := range n.Lines {
 		c.Text(t)
 	}

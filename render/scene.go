@@ -72,6 +72,7 @@ type Node struct {
 	Paint   Paint  `json:"-"` // the shape's fill and stroke
 	Plate   string `json:"-"` // for a group: the colour behind its title, hiding edges that cross it
 	Lines   []Text `json:"-"` // the label, line by line
+	Badge   *Badge `json:"-"` // a count on the icon, or nil
 	Tooltip string `json:"-"`
 	Link    string `json:"-"`
 }
@@ -96,6 +97,14 @@ type Icon struct {
 	Replicas bool   // draw a stack of three offset copies
 	Fill     string // the icon's body colour
 	Glyph    string // the glyph and outline colour
+}
+
+// Badge is a small pill with a short text, drawn over a node's icon: the
+// number of replicas when there are more than the three copies drawn.
+type Badge struct {
+	Box   Box
+	Paint Paint
+	Text  Text
 }
 
 // Text is one line of text. X, Y is the anchor point on the baseline.

@@ -42,12 +42,26 @@ func DOT(g *Graph) []byte {
 	fmt.Fprintf(&b, "\tgraph [rankdir=%s compound=true newrank=true nodesep=%s ranksep=%s outputorder=edgesfirst",
 		g.Direction, inch(nodeSep), inch(rankSep))
 	if g.Engine != "dot" {
-		b.WriteString(" overlap=false splines=true sep=\"+10\"")
+		if g.Splines == "" {
+			b.WriteString(" overlap=false splines=true sep=\"+10\"")
+		} else {
+			b.WriteString(" overlap=false sep=\"+10\"")
+		}
+	}
+	if g.Splines != "" {
+		b.WriteString(" splines=" + g.Splines)
 	}
 	b.WriteString("]\n")
 	b.WriteString("\tnode [shape=box fixedsize=true label=\"\" margin=0]\n")
 	b.WriteString("\tedge [arrowsize=0.8]\n")
 	writeNodes(&b, g.Nodes, 1)
+	for _, r := range g.Ranks {
+		b.WriteString("\t{rank=same;")
+		for _, n := range r {
+			b.WriteString(" " + n.anchor().name + ";")
+		}
+		b.WriteString("}\n")
+	}
 	for _, e := range g.Edges {
 		writeEdge(&b, e)
 	}
@@ -94,9 +108,6 @@ func writeEdge(b *bytes.Buffer, e *Edge) {
 	}
 	if e.From.Port != nil && !e.From.Cluster {
 		attrs = append(attrs, "tailport="+portName)
-	}
-	if e.To.Port != nil && !e.To.Cluster {
-		attrs = append(attrs, "headport="+portName)
 	}
 	if e.LabelWidth > 0 {
 		attrs = append(attrs, "label="+slot(e.LabelWidth, e.LabelHeight))

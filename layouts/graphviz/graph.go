@@ -19,8 +19,10 @@ func Clusters(engine string) bool {
 type Graph struct {
 	Engine    string // dot, neato, fdp, circo, twopi or osage
 	Direction string // TB, LR, BT or RL
+	Splines   string // Graphviz's splines attribute; "" for its default
 	Nodes     []*Node
 	Edges     []*Edge
+	Ranks     [][]*Node // boxes set on one rank each (order them with edges)
 
 	// Results.
 	Width, Height float64
