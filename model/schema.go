@@ -67,11 +67,11 @@ func Schema() []byte {
 		"splines":   enum("how edges are drawn: curves, right angles, straight pieces or straight lines", Splines),
 		"align": map[string]any{"type": "array", "description": "node ids set on one rank in order; or a list of such rows",
 			"items": map[string]any{"anyOf": []any{target, map[string]any{"type": "array", "items": target}}}},
-		"theme":     enum("the colours", Themes),
-		"legend":    map[string]any{"type": "boolean"},
-		"style":     obj("the diagram's style", map[string]any{"background": color, "color": color}),
-		"nodes":     map[string]any{"type": "array", "items": map[string]any{"$ref": "#/$defs/node"}},
-		"edges":     map[string]any{"type": "array", "items": edge},
+		"theme":  enum("the colours", Themes),
+		"legend": map[string]any{"type": "boolean"},
+		"style":  obj("the diagram's style", map[string]any{"background": color, "color": color}),
+		"nodes":  map[string]any{"type": "array", "items": map[string]any{"$ref": "#/$defs/node"}},
+		"edges":  map[string]any{"type": "array", "items": edge},
 	})
 	schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
 	schema["$id"] = "https://github.com/kviz/kviz/schema/v1.json"
