@@ -18,11 +18,14 @@ type builder struct {
 	titles map[*model.Node][]string // group titles, line by line
 	edges  [][]string               // edge labels, line by line, as m.Edges
 	files  map[*model.Node]string   // icon files, by their icon names
+	looks  map[string]look          // by relation
 }
 
 func newBuilder(m *model.Model, s settings, files map[*model.Node]string) *builder {
-	return &builder{m: m, s: s, gv: map[*model.Node]*graphviz.Node{},
+	b := &builder{m: m, s: s, gv: map[*model.Node]*graphviz.Node{},
 		leaves: map[*model.Node]leaf{}, titles: map[*model.Node][]string{}, files: files}
+	b.looks = b.relationLooks()
+	return b
 }
 
 // Room, in points, around a group title and an edge label in their slots.

@@ -12,8 +12,18 @@ import (
 // Free text styles and spacing, in points.
 var (
 	titleText   = text.Style{Size: 20, Bold: true}
-	captionText = text.Style{Size: 26, Bold: true}
+	captionText = text.Style{Size: 14}             // under a title: smaller than it
+	captionOnly = text.Style{Size: 26, Bold: true} // the only heading, as in the seed's figure 2
 )
+
+// captionStyle is the caption's style: smaller than the title when there
+// is one, so that the title is the largest text.
+func captionStyle(m *model.Model) text.Style {
+	if m.Title == "" {
+		return captionOnly
+	}
+	return captionText
+}
 
 const (
 	titleGap  = 12 // under the title
@@ -32,24 +42,27 @@ func (b *builder) scene(g *graphviz.Graph) *render.Scene {
 		sc.Title = m.Caption
 	}
 
-	legend := b.legend()
-	legendW, legendH := 0.0, 0.0
-	if legend != nil {
-		legendW, legendH = legend.Box.Width+legendGap, legend.Box.Height
+	legend, below := b.placeLegend(g.Width, g.Height)
+	bodyW, bodyH := g.Width, g.Height
+	switch {
+	case legend == nil:
+	case below:
+		bodyW, bodyH = max(bodyW, legend.Box.Width), bodyH+legendGap+legend.Box.Height
+	default:
+		bodyW, bodyH = bodyW+legendGap+legend.Box.Width, max(bodyH, legend.Box.Height)
 	}
+	capStyle := captionStyle(m)
 	titleLines := wrap(m.Title, titleText, 1e9)
-	captionLines := wrap(m.Caption, captionText, 1e9)
+	captionLines := wrap(m.Caption, capStyle, 1e9)
 	tw, th := text.Block(titleLines, titleText)
-	cw, ch := text.Block(captionLines, captionText)
+	cw, ch := text.Block(captionLines, capStyle)
 
-	bodyW := g.Width + legendW
 	contentW := max(bodyW, tw, cw)
 	ox := s.pad + (contentW-bodyW)/2
 	oy := s.pad
 	if th > 0 {
 		oy += th + titleGap
 	}
-	bodyH := max(g.Height, legendH)
 	sc.Width = contentW + 2*s.pad
 	sc.Height = oy + bodyH + s.pad
 	if ch > 0 {
@@ -61,7 +74,12 @@ func (b *builder) scene(g *graphviz.Graph) *render.Scene {
 	mid := s.pad + contentW/2
 	free := b.textOn(nil)
 	sc.Texts = append(sc.Texts, lines(titleLines, titleText, mid, s.pad, free)...)
-	sc.Texts = append(sc.Texts, lines(captionLines, captionText, mid, oy+bodyH+titleGap, free)...)
+	sc.Texts = append(sc.Texts, lines(captionLines, capStyle, mid, oy+bodyH+titleGap, free)...)
+	legendX, legendY := ox+g.Width+legendGap, oy
+	if below {
+		legendX, legendY = ox+(bodyW-legend.Box.Width)/2, oy+g.Height+legendGap
+		ox += (bodyW - g.Width) / 2
+	}
 
 	m.Walk(func(n *model.Node) { sc.Nodes = append(sc.Nodes, b.node(n, ox, oy)) })
 	for i, e := range m.Edges {
@@ -70,7 +88,7 @@ func (b *builder) scene(g *graphviz.Graph) *render.Scene {
 	fitEnds(sc)
 	detours(sc)
 	if legend != nil {
-		legend.move(ox+g.Width+legendGap, oy)
+		legend.move(legendX, legendY)
 		sc.Legend = legend.Legend
 	}
 	return sc
@@ -172,17 +190,9 @@ func (b *builder) icon(n *model.Node, l leaf, rn *render.Node, top *float64) *re
 
 func (b *builder) group(n *model.Node, rn *render.Node, lx, ly float64) {
 	look := b.s.pal.groups[groupKind(n)]
-	shape := groupShapes[groupKind(n)]
 	st := groupTitle(n)
 	rn.Shape = render.ShapeGroup
-	rn.Paint = render.Paint{Fill: or(n.Style.Fill, look.fill), Stroke: or(n.Style.Stroke, look.stroke),
-		StrokeWidth: shape.width(look), Dash: shape.dash, Radius: shape.radius}
-	if n.Style.Dash != "" {
-		rn.Paint.Dash = dashes[n.Style.Dash]
-		if rn.Paint.StrokeWidth == 0 {
-			rn.Paint.StrokeWidth = 1.2
-		}
-	}
+	rn.Paint = b.groupPaint(n)
 	rn.Plate = b.surface(n)
 	ls := b.titles[n]
 	_, th := text.Block(ls, st)
@@ -190,9 +200,26 @@ func (b *builder) group(n *model.Node, rn *render.Node, lx, ly float64) {
 	rn.LabelBox = labelBox(ls, st, lx, ly-th/2)
 }
 
+// groupPaint is how a group's frame is drawn: the theme's look for its
+// kind, with the model's style over it.
+func (b *builder) groupPaint(n *model.Node) render.Paint {
+	look := b.s.pal.groups[groupKind(n)]
+	shape := groupShapes[groupKind(n)]
+	p := render.Paint{Fill: or(n.Style.Fill, look.fill), Stroke: or(n.Style.Stroke, look.stroke),
+		StrokeWidth: shape.width(look), Dash: shape.dash, Radius: shape.radius}
+	if n.Style.Dash != "" {
+		p.Dash = dashes[n.Style.Dash]
+		if p.StrokeWidth == 0 {
+			p.StrokeWidth = 1.2
+		}
+	}
+	return p
+}
+
 func (b *builder) edge(e *model.Edge, ge *graphviz.Edge, ls []string, ox, oy float64) render.Edge {
+	lk := b.edgeLook(e)
 	re := render.Edge{From: e.From, To: e.To, Label: e.Label,
-		Color: or(e.Color, b.s.pal.edge), Width: edgeWidth, Dash: dashes[e.Style]}
+		Color: lk.color, Width: edgeWidth, Dash: lk.pattern()}
 	for _, p := range ge.Points {
 		re.Points = append(re.Points, render.Point{ox + p[0], oy + p[1]})
 	}

@@ -69,3 +69,37 @@ func (d *decoder) align(v *yaml.Node) [][]string {
 	}
 	return out
 }
+
+// The places a legend can go, and its keys.
+var (
+	LegendPlaces = []string{"right", "bottom", "none"}
+	legendKeys   = []string{"position", "columns"}
+)
+
+// legend reads `legend`: true or false, or {position, columns}.
+func (d *decoder) legend(m *Model, v *yaml.Node) {
+	if v.Kind != yaml.MappingNode {
+		m.Legend = d.boolean(v, "legend")
+		return
+	}
+	m.Legend = true
+	d.fields(v, "the legend", legendKeys, func(key string, v *yaml.Node) {
+		switch key {
+		case "position":
+			switch p := d.enum(v, "legend position", LegendPlaces); p {
+			case "none":
+				m.Legend = false
+			default:
+				m.LegendAt = p
+			}
+		case "columns":
+			if c, ok := d.integer(v, "legend columns"); ok {
+				if c < 1 || c > 100 {
+					d.errorf(v, "legend columns must be from 1 to 100, not %d", c)
+				} else {
+					m.LegendCol = c
+				}
+			}
+		}
+	})
+}

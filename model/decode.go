@@ -56,7 +56,7 @@ func (d *decoder) model(root *yaml.Node) *Model {
 		case "theme":
 			m.Theme = or(d.enum(v, "theme", Themes), m.Theme)
 		case "legend":
-			m.Legend = d.boolean(v, "legend")
+			d.legend(m, v)
 		case "style":
 			m.Style = d.style(v, "the diagram style", diagStyleKeys)
 		case "nodes":

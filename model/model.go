@@ -21,6 +21,8 @@ type Model struct {
 	Align     [][]string // rows of node ids, each set on one rank in order
 	Theme     string     // kubernetes, light, dark or mono
 	Legend    bool
+	LegendAt  string  // right, bottom, or "" for wherever leaves the least empty canvas
+	LegendCol int     // the legend's columns; 0 to fit
 	Style     Style   // diagram-level: Background and Color
 	Nodes     []*Node // the top level, in source order
 	Edges     []*Edge // in source order

@@ -67,11 +67,17 @@ func Schema() []byte {
 		"splines":   enum("how edges are drawn: curves, right angles, straight pieces or straight lines", Splines),
 		"align": map[string]any{"type": "array", "description": "node ids set on one rank in order; or a list of such rows",
 			"items": map[string]any{"anyOf": []any{target, map[string]any{"type": "array", "items": target}}}},
-		"theme":  enum("the colours", Themes),
-		"legend": map[string]any{"type": "boolean"},
-		"style":  obj("the diagram's style", map[string]any{"background": color, "color": color}),
-		"nodes":  map[string]any{"type": "array", "items": map[string]any{"$ref": "#/$defs/node"}},
-		"edges":  map[string]any{"type": "array", "items": edge},
+		"theme": enum("the colours", Themes),
+		"legend": map[string]any{"description": "a key of the kinds and relations used: true, or where and how wide", "anyOf": []any{
+			map[string]any{"type": "boolean"},
+			obj("where the legend goes and in how many columns", map[string]any{
+				"position": enum("right or under the drawing, or none; by default where it leaves the least empty canvas", LegendPlaces),
+				"columns":  map[string]any{"type": "integer", "minimum": 1, "maximum": 100},
+			}),
+		}},
+		"style": obj("the diagram's style", map[string]any{"background": color, "color": color}),
+		"nodes": map[string]any{"type": "array", "items": map[string]any{"$ref": "#/$defs/node"}},
+		"edges": map[string]any{"type": "array", "items": edge},
 	})
 	schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
 	schema["$id"] = "https://github.com/kviz/kviz/schema/v1.json"

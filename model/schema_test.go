@@ -73,6 +73,7 @@ func TestSchemaRejects(t *testing.T) {
 		"edges: [{from: a}]",
 		"edges: [{from: [], to: b}]",
 		"splines: wavy",
+		"legend: {position: left}",
 		"align: a",
 		"nodes: [{id: a, style: {columns: 0}}]",
 		"edges: [{from: a, to: b, arrow: closed}]",
