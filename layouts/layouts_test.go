@@ -3,6 +3,7 @@ package layouts
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -272,9 +273,17 @@ func TestTextReadableOnModelBackground(t *testing.T) {
 func TestParallel(t *testing.T) {
 	paths := models(t)
 	want := map[string][]byte{}
+	data := map[string][]byte{}
 	for _, p := range paths {
 		want[p] = encode(t, layout(t, load(t, p), Options{}), render.EncodeJSON)
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data[p] = b
 	}
+	// The goroutines report through errs: t.Fatal may only be called from
+	// the test's own goroutine.
 	var wg sync.WaitGroup
 	errs := make(chan string, 4*len(paths))
 	for g := 0; g < 4; g++ {
@@ -282,15 +291,8 @@ func TestParallel(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for _, p := range paths {
-				sc, err := Layout(context.Background(), load(t, p), Options{})
-				if err != nil {
-					errs <- err.Error()
-					continue
-				}
-				var buf bytes.Buffer
-				render.EncodeJSON(&buf, sc)
-				if !bytes.Equal(buf.Bytes(), want[p]) {
-					errs <- p + ": differs when laid out in parallel"
+				if err := parallelOne(p, data[p], want[p]); err != nil {
+					errs <- p + ": " + err.Error()
 				}
 			}
 		}()
@@ -300,6 +302,27 @@ func TestParallel(t *testing.T) {
 	for e := range errs {
 		t.Error(e)
 	}
+}
+
+// parallelOne loads, lays out and encodes one model, and compares the
+// JSON with want.
+func parallelOne(path string, data, want []byte) error {
+	m, err := model.Parse(path, data, model.Options{})
+	if err != nil {
+		return err
+	}
+	sc, err := Layout(context.Background(), m, Options{})
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := render.EncodeJSON(&buf, sc); err != nil {
+		return err
+	}
+	if !bytes.Equal(buf.Bytes(), want) {
+		return errors.New("differs when laid out in parallel")
+	}
+	return nil
 }
 
 // TestCancelledBeforeStart: a cancelled context stops a layout before
