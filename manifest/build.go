@@ -2,6 +2,7 @@ package manifest
 
 import (
 	"fmt"
+	"github.com/kviz/kviz/model"
 	"strconv"
 	"strings"
 )
@@ -104,10 +105,14 @@ func (g *graph) visible(o *Object) bool {
 }
 
 // kindIn matches an object's kind against names given by the user: the
-// manifest kind or the catalogue kind, any case.
+// manifest kind, or the catalogue kind by its name or an alias (deploy,
+// svc), any case.
 func kindIn(o *Object, names []string) bool {
 	for _, n := range names {
 		n = strings.ToLower(n)
+		if k := model.LookupKind(n); k != nil && k.Name == catalogueKinds[o.Kind] {
+			return true
+		}
 		if n == strings.ToLower(o.Kind) || n == catalogueKinds[o.Kind] {
 			return true
 		}
