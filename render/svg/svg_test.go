@@ -95,9 +95,13 @@ func TestSymbolsDefinedOnce(t *testing.T) {
 }
 
 func TestSelfContained(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "*", "*.yaml"))
-	if err != nil || len(files) < 5 {
-		t.Fatalf("found %d testdata models (%v)", len(files), err)
+	var files []string
+	for _, dir := range []string{"figures", "models"} {
+		found, err := filepath.Glob(filepath.Join("..", "..", "testdata", dir, "*.yaml"))
+		if err != nil || len(found) == 0 {
+			t.Fatalf("found %d models in testdata/%s (%v)", len(found), dir, err)
+		}
+		files = append(files, found...)
 	}
 	for _, f := range files {
 		out := draw(t, f, layouts.Options{})
