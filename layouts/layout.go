@@ -80,7 +80,7 @@ func Layout(ctx context.Context, m *model.Model, o Options) (*render.Scene, erro
 	if err != nil {
 		return nil, err
 	}
-	files, err := prepare(m, s)
+	files, icons, err := prepare(m, s)
 	if err != nil {
 		return nil, err
 	}
@@ -89,7 +89,17 @@ func Layout(ctx context.Context, m *model.Model, o Options) (*render.Scene, erro
 	if err := graphviz.Layout(ctx, g); err != nil {
 		return nil, fmt.Errorf("%s: laying out: %w", m.File, err)
 	}
-	return b.scene(g), nil
+	return finish(b.scene(g), icons), nil
+}
+
+// finish makes a scene whole: its icons go into it, and its numbers are
+// rounded as its JSON has them, so that drawing the JSON scene gives the
+// same bytes as drawing this one.
+func finish(sc *render.Scene, icons map[string]*icon.Icon) *render.Scene {
+	icon.Embed(sc, icons)
+	sc.Round()
+	sc.Version = render.SceneVersion
+	return sc
 }
 
 // checkEngine refuses a model with groups under an engine that ignores
@@ -116,7 +126,7 @@ func DOT(m *model.Model, o Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := prepare(m, s)
+	files, _, err := prepare(m, s)
 	if err != nil {
 		return nil, err
 	}
@@ -131,30 +141,31 @@ func Check(m *model.Model, o Options) error {
 	if err != nil {
 		return err
 	}
-	_, err = prepare(m, s)
+	_, _, err = prepare(m, s)
 	return err
 }
 
 // prepare checks the engine against the model and reads its icon files,
-// returning their icon names by node.
-func prepare(m *model.Model, s settings) (map[*model.Node]string, error) {
+// returning their icon names by node, and the icons by name.
+func prepare(m *model.Model, s settings) (map[*model.Node]string, map[string]*icon.Icon, error) {
 	if err := checkEngine(m, s.engine); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	files := map[*model.Node]string{}
+	icons := map[string]*icon.Icon{}
 	var errs model.ErrorList
 	m.Walk(func(n *model.Node) {
 		if n.IconFile == nil {
 			return
 		}
-		name, err := icon.FromSVG(n.IconFile.Data)
+		ic, err := icon.FromSVG(n.IconFile.Data)
 		if err != nil {
 			errs = append(errs, &model.Error{Pos: n.IconFile.Pos, Msg: fmt.Sprintf("icon %q: %v", n.IconFile.Path, err)})
 			return
 		}
-		files[n] = name
+		files[n], icons[ic.Name] = ic.Name, ic
 	})
-	return files, errs.Err()
+	return files, icons, errs.Err()
 }
 
 // CacheDir reports where Graphviz's compiled code is cached, or why it is
