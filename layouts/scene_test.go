@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
 	"github.com/kviz/kviz/internal/golden"
 	"github.com/kviz/kviz/model"
 	"github.com/kviz/kviz/render"
@@ -148,5 +150,57 @@ func TestWatchMemoryFlat(t *testing.T) {
 	// 60 icons of 400 paths kept would hold several megabytes.
 	if grown := int64(heap()) - int64(before); grown > 1<<20 {
 		t.Errorf("the heap grew by %d KiB over 60 icon versions", grown>>10)
+	}
+}
+
+// TestSceneSchema validates every scene's JSON against the schema kviz
+// schema --scene prints, and checks that the schema refuses what the
+// decoder refuses.
+func TestSceneSchema(t *testing.T) {
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(render.SceneSchema()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("scene.schema.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	schema, err := c.Compile("scene.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	validate := func(data []byte) error {
+		v, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+		if err != nil {
+			return err
+		}
+		return schema.Validate(v)
+	}
+	var good []byte
+	for name, sc := range scenes(t) {
+		js := encode(t, sc, render.EncodeJSON)
+		if err := validate(js); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+		if name == "shapes" {
+			good = js
+		}
+	}
+	for _, c := range []struct{ old, new string }{
+		{`"version": 1`, `"version": 2`},
+		{`"shape": "circle"`, `"shape": "round"`},
+		{`"style": "solid"`, `"style": "wavy"`},
+		{`"width"`, `"widht"`},
+	} {
+		bad := bytes.Replace(good, []byte(c.old), []byte(c.new), 1)
+		if bytes.Equal(bad, good) {
+			t.Fatalf("no %s in the shapes scene", c.old)
+		}
+		if validate(bad) == nil {
+			t.Errorf("the schema accepts %s", c.new)
+		}
+		if _, err := render.DecodeJSON("bad.json", bad); err == nil && c.old != `"style": "solid"` { // style is not drawn: dash is
+			t.Errorf("DecodeJSON accepts %s", c.new)
+		}
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
+	"strings"
 )
 
 // EncodeJSON writes the scene as JSON (see Scene), every number rounded to
@@ -83,14 +85,15 @@ func DecodeJSON(name string, data []byte) (*Scene, error) {
 }
 
 // positioned prefixes a JSON error with name:line:col where it has an
-// offset.
+// offset: the character a syntax error stops at, the start of a value of
+// the wrong type.
 func positioned(name string, data []byte, err error) error {
 	var off int64 = -1
 	switch e := err.(type) {
 	case *json.SyntaxError:
-		off = e.Offset
+		off = e.Offset - 1 // the offset is just past the bad character
 	case *json.UnmarshalTypeError:
-		off = e.Offset
+		off = valueStart(data, e.Offset)
 	}
 	if off < 0 {
 		return fmt.Errorf("%s: %w", name, err)
@@ -105,6 +108,26 @@ func positioned(name string, data []byte, err error) error {
 		}
 	}
 	return fmt.Errorf("%s:%d:%d: %w", name, line, col, err)
+}
+
+// valueStart is where the JSON value ending at end begins: a string's
+// opening quote, or the first character of a number or word. (Arrays and
+// objects are reported where they end.)
+func valueStart(data []byte, end int64) int64 {
+	end = min(end, int64(len(data)))
+	i := end - 1
+	if i >= 0 && data[i] == '"' {
+		for i--; i >= 0; i-- {
+			if data[i] == '"' && (i == 0 || data[i-1] != '\\') {
+				return i
+			}
+		}
+		return 0
+	}
+	for i >= 0 && !strings.ContainsRune(",:[{ \t\r\n", rune(data[i])) {
+		i--
+	}
+	return i + 1
 }
 
 // check refuses what the encoders cannot draw.
@@ -133,6 +156,9 @@ func (sc *Scene) check() error {
 		for i, n := range nodes {
 			if !(n.Width >= 0 && n.Height >= 0) {
 				return fmt.Errorf("%snodes[%d]: size %vx%v", where, i, n.Width, n.Height)
+			}
+			if !slices.Contains(enums["Node.shape"], n.Shape) {
+				return fmt.Errorf("%snodes[%d]: shape %q", where, i, n.Shape)
 			}
 			if n.Icon != nil && !symbols[n.Icon.Symbol] {
 				return fmt.Errorf("%snodes[%d]: icon symbol %q is not in icons", where, i, n.Icon.Symbol)
