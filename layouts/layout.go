@@ -21,6 +21,8 @@ type Options struct {
 	Theme      string
 	Background string  // a colour, or "transparent"
 	Pad        float64 // points of margin around the drawing; 0 means 16
+	// Placer lays the graph out; nil means Graphviz in this process.
+	Placer graphviz.Placer
 }
 
 // settings are the model's choices with the options applied.
@@ -86,7 +88,11 @@ func Layout(ctx context.Context, m *model.Model, o Options) (*render.Scene, erro
 	}
 	b := newBuilder(m, s, files)
 	g := b.graph()
-	if err := graphviz.Layout(ctx, g); err != nil {
+	var place graphviz.Placer = graphviz.InProcess{}
+	if o.Placer != nil {
+		place = o.Placer
+	}
+	if err := place.Place(ctx, g); err != nil {
 		return nil, fmt.Errorf("%s: laying out: %w", m.File, err)
 	}
 	return finish(b.scene(g), icons), nil
