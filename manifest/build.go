@@ -2,9 +2,11 @@ package manifest
 
 import (
 	"fmt"
-	"github.com/kviz/kviz/model"
+	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/kviz/kviz/model"
 )
 
 // catalogueKinds maps manifest kinds onto kviz's kind catalogue.
@@ -85,7 +87,7 @@ func (g *graph) namespace(doc *Doc, groups map[string]*Node, ns string) *Node {
 // visible applies the options' filters.
 func (g *graph) visible(o *Object) bool {
 	o2 := g.opts
-	if len(o2.Namespaces) > 0 && o.Namespace != "" && !has(o2.Namespaces, o.Namespace) {
+	if len(o2.Namespaces) > 0 && o.Namespace != "" && !slices.Contains(o2.Namespaces, o.Namespace) {
 		return false
 	}
 	if len(o2.Kinds) > 0 && !kindIn(o, o2.Kinds) {
@@ -114,15 +116,6 @@ func kindIn(o *Object, names []string) bool {
 			return true
 		}
 		if n == strings.ToLower(o.Kind) || n == catalogueKinds[o.Kind] {
-			return true
-		}
-	}
-	return false
-}
-
-func has(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
 			return true
 		}
 	}
