@@ -1,13 +1,17 @@
 package layouts
 
 import (
+	"bytes"
 	"context"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/kviz/kviz/internal/fakelayout"
+	"github.com/kviz/kviz/internal/golden"
+	"github.com/kviz/kviz/layouts/graphviz"
 	"github.com/kviz/kviz/model"
 	"github.com/kviz/kviz/render"
 )
@@ -134,5 +138,40 @@ func TestOnlyGraphvizImportsGoGraphviz(t *testing.T) {
 		if strings.Contains(imports, "github.com/goccy/go-graphviz") && pkg != "github.com/kviz/kviz/layouts/graphviz" {
 			t.Errorf("%s imports go-graphviz", pkg)
 		}
+	}
+}
+
+// counting is a placer that counts its calls.
+type counting struct {
+	fakelayout.Rows
+	calls *int
+}
+
+func (c counting) Place(ctx context.Context, g *graphviz.Graph) error {
+	*c.calls++
+	return c.Rows.Place(ctx, g)
+}
+
+// TestLayoutDOTOnce: LayoutDOT lays out once and gives what DOT and
+// Layout give apart.
+func TestLayoutDOTOnce(t *testing.T) {
+	m := load(t, filepath.Join("..", "testdata", "figures", "cluster.yaml"))
+	calls := 0
+	sc, dot, err := LayoutDOT(context.Background(), m, Options{Placer: counting{calls: &calls}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if calls != 1 {
+		t.Errorf("%d layouts, want 1", calls)
+	}
+	want, err := DOT(m, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(dot, want) {
+		t.Errorf("LayoutDOT's DOT differs from DOT's:\n%s", golden.Diff(string(want), string(dot)))
+	}
+	if a, b := encode(t, sc, render.EncodeJSON), encode(t, fake(t, m, Options{}), render.EncodeJSON); !bytes.Equal(a, b) {
+		t.Errorf("LayoutDOT's scene differs from Layout's:\n%s", golden.Diff(string(b), string(a)))
 	}
 }

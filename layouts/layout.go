@@ -78,24 +78,41 @@ func resolve(m *model.Model, o Options) (settings, error) {
 
 // Layout lays m out. The model is not modified.
 func Layout(ctx context.Context, m *model.Model, o Options) (*render.Scene, error) {
+	sc, _, err := lay(ctx, m, o, false)
+	return sc, err
+}
+
+// LayoutDOT lays m out once and returns both the scene and the DOT that
+// DOT returns: what `-f svg,dot` needs, without resolving, measuring and
+// building the graph twice.
+func LayoutDOT(ctx context.Context, m *model.Model, o Options) (*render.Scene, []byte, error) {
+	return lay(ctx, m, o, true)
+}
+
+// lay is Layout, and LayoutDOT withDOT.
+func lay(ctx context.Context, m *model.Model, o Options, withDOT bool) (*render.Scene, []byte, error) {
 	s, err := resolve(m, o)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	files, icons, err := prepare(m, s)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	b := newBuilder(m, s, files)
 	g := b.graph()
+	var dot []byte
+	if withDOT {
+		dot = graphviz.DOT(g) // before placing: the DOT holds what goes in
+	}
 	var place graphviz.Placer = graphviz.InProcess{}
 	if o.Placer != nil {
 		place = o.Placer
 	}
 	if err := place.Place(ctx, g); err != nil {
-		return nil, fmt.Errorf("%s: laying out: %w", m.File, err)
+		return nil, nil, fmt.Errorf("%s: laying out: %w", m.File, err)
 	}
-	return finish(b.scene(g), icons), nil
+	return finish(b.scene(g), icons), dot, nil
 }
 
 // finish makes a scene whole: its icons go into it, and its numbers are
