@@ -2,6 +2,7 @@ package layouts
 
 import (
 	"math"
+	"sync"
 
 	"github.com/kviz/kviz/render"
 	"github.com/kviz/kviz/render/icon"
@@ -112,7 +113,7 @@ func badge(ic *render.Icon) []render.Point {
 	if def != nil && len(def.Elements) > 0 {
 		el := def.Elements[0]
 		if el.Op == icon.Path && el.Fill == icon.Body {
-			if p, err := icon.Parsed(el.D); err == nil {
+			if p, err := parsedBadge(el.D); err == nil {
 				if ps := polygons(p); len(ps) > 0 {
 					u := ic.Box.Width / 100
 					out := make([]render.Point, len(ps[0]))
@@ -125,6 +126,25 @@ func badge(ic *render.Icon) []render.Point {
 		}
 	}
 	return rect(ic.Box)
+}
+
+var (
+	badgeMu    sync.Mutex
+	badgePaths = map[string]render.Path{}
+)
+
+// parsedBadge is an icon body's path data parsed, kept for the next edge.
+func parsedBadge(d string) (render.Path, error) {
+	badgeMu.Lock()
+	defer badgeMu.Unlock()
+	if p, ok := badgePaths[d]; ok {
+		return p, nil
+	}
+	p, err := render.ParsePath(d)
+	if err == nil {
+		badgePaths[d] = p
+	}
+	return p, err
 }
 
 // inside reports whether p lies inside the polygon (even-odd rule).

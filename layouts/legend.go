@@ -117,12 +117,30 @@ func (l *legendBox) swatch(kind string, p render.Paint, x, y float64) {
 		// An unfilled dashed frame reads best as its dashed line, as the
 		// seed figure draws "Control plane".
 		l.Edges = append(l.Edges, render.Edge{From: kind, To: kind, Color: p.Stroke, Width: p.StrokeWidth,
-			Dash: p.Dash, Points: straight(x, y+legendSwatch/2, x+legendSwatch, y+legendSwatch/2)})
+			Dash: fitDash(p.Dash, legendSwatch), Points: straight(x, y+legendSwatch/2, x+legendSwatch, y+legendSwatch/2)})
 		return
 	}
 	p.Radius = 6
 	l.Nodes = append(l.Nodes, render.Node{ID: kind, Kind: kind, Shape: render.ShapeGroup, Group: true,
 		X: x, Y: y, Width: legendSwatch, Height: legendSwatch, Paint: p})
+}
+
+// fitDash is a dash pattern scaled down, keeping its proportions, so that
+// a sample length long shows at least three of its periods.
+func fitDash(d []float64, length float64) []float64 {
+	period := 0.0
+	for _, v := range d {
+		period += v
+	}
+	if period <= length/3 {
+		return d
+	}
+	k := length / 3 / period
+	out := make([]float64, len(d))
+	for i, v := range d {
+		out[i] = v * k
+	}
+	return out
 }
 
 // line is a relation's sample: a short line with its arrowhead.

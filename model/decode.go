@@ -1,11 +1,11 @@
 package model
 
 import (
+	"cmp"
 	"fmt"
 	"net/url"
 	"path"
 	"path/filepath"
-
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -45,16 +45,16 @@ func (d *decoder) model(root *yaml.Node) *Model {
 		case "caption":
 			m.Caption, _ = d.str(v, "caption")
 		case "direction":
-			m.Direction = or(d.enum(v, "direction", Directions), m.Direction)
+			m.Direction = cmp.Or(d.enum(v, "direction", Directions), m.Direction)
 		case "layout":
-			m.Layout = or(d.enum(v, "layout", Layouts), m.Layout)
+			m.Layout = cmp.Or(d.enum(v, "layout", Layouts), m.Layout)
 			m.LayoutPos = d.pos(v)
 		case "splines":
 			m.Splines = d.enum(v, "splines", Splines)
 		case "align":
 			align = v // read once every id is known
 		case "theme":
-			m.Theme = or(d.enum(v, "theme", Themes), m.Theme)
+			m.Theme = cmp.Or(d.enum(v, "theme", Themes), m.Theme)
 		case "legend":
 			d.legend(m, v)
 		case "style":
@@ -73,13 +73,6 @@ func (d *decoder) model(root *yaml.Node) *Model {
 		m.Align = d.align(align)
 	}
 	return m
-}
-
-func or(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
 
 func (d *decoder) nodes(v *yaml.Node, parent *Node) []*Node {

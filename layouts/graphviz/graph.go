@@ -42,6 +42,10 @@ type Node struct {
 	// aims edges at it and routes them around the rest of the box.
 	Port *Box
 
+	// Placeholder marks the invisible box Graphviz needs inside an empty
+	// cluster; it is added by the DOT writer, never by a caller.
+	Placeholder bool
+
 	// Results: the box's top-left corner and size, and for a cluster the
 	// centre of its label slot.
 	X, Y, W, H float64
