@@ -507,10 +507,10 @@ type budget struct {
 }
 
 var known = map[string]budget{
-	"ha-control-plane/dark":       {ends: 0, through: 0, contrast: 0, overlap: 0.108},
-	"ha-control-plane/kubernetes": {ends: 0, through: 0, contrast: 0, overlap: 0.108},
-	"ha-control-plane/light":      {ends: 0, through: 0, contrast: 0, overlap: 0.108},
-	"ha-control-plane/mono":       {ends: 0, through: 0, contrast: 0, overlap: 0.108},
+	"ha-control-plane/dark":       {ends: 0, through: 0, contrast: 0, overlap: 0.105},
+	"ha-control-plane/kubernetes": {ends: 0, through: 0, contrast: 0, overlap: 0.105},
+	"ha-control-plane/light":      {ends: 0, through: 0, contrast: 0, overlap: 0.105},
+	"ha-control-plane/mono":       {ends: 0, through: 0, contrast: 0, overlap: 0.105},
 	"nested/dark":                 {ends: 0, through: 1, contrast: 0, overlap: 0},
 	"nested/kubernetes":           {ends: 0, through: 1, contrast: 0, overlap: 0},
 	"nested/light":                {ends: 0, through: 1, contrast: 0, overlap: 0},
