@@ -87,6 +87,8 @@ func (b *builder) scene(g *graphviz.Graph) *render.Scene {
 	}
 	fitEnds(sc)
 	detours(sc)
+	spreadEnds(sc)
+	placeTitles(sc)
 	if legend != nil {
 		legend.move(legendX, legendY)
 		sc.Legend = legend.Legend

@@ -175,7 +175,7 @@ func centre(polys [][]render.Point) render.Point {
 // rayHit is the first point where the ray from p along unit direction d
 // enters polys, if it does within reach points.
 func rayHit(p, d render.Point, polys [][]render.Point) (render.Point, bool) {
-	const reach, step = 200.0, 0.25
+	const reach, step = 500.0, 0.25
 	if d == (render.Point{}) {
 		return p, false
 	}

@@ -298,14 +298,6 @@ func nearSharedEnd(e, o *render.Edge, s sample) bool {
 	return s.fromTail < sharedEnd && shares(e.From) || s.rest < sharedEnd && shares(e.To)
 }
 
-func polyDist(line []render.Point, p render.Point) float64 {
-	d := math.Inf(1)
-	for i := 1; i < len(line); i++ {
-		d = math.Min(d, segDist(p, line[i-1], line[i]))
-	}
-	return d
-}
-
 // placed is a text with the colour the scene paints behind it.
 type placed struct {
 	what   string
@@ -511,14 +503,10 @@ var known = map[string]budget{
 	"ha-control-plane/kubernetes": {ends: 0, through: 0, contrast: 0, overlap: 0.105},
 	"ha-control-plane/light":      {ends: 0, through: 0, contrast: 0, overlap: 0.105},
 	"ha-control-plane/mono":       {ends: 0, through: 0, contrast: 0, overlap: 0.105},
-	"nested/dark":                 {ends: 0, through: 1, contrast: 0, overlap: 0},
-	"nested/kubernetes":           {ends: 0, through: 1, contrast: 0, overlap: 0},
-	"nested/light":                {ends: 0, through: 1, contrast: 0, overlap: 0},
-	"nested/mono":                 {ends: 0, through: 1, contrast: 0, overlap: 0},
-	"service-map/dark":            {ends: 0, through: 2, contrast: 0, overlap: 0.035},
-	"service-map/kubernetes":      {ends: 0, through: 2, contrast: 0, overlap: 0.035},
-	"service-map/light":           {ends: 0, through: 2, contrast: 0, overlap: 0.035},
-	"service-map/mono":            {ends: 0, through: 2, contrast: 0, overlap: 0.035},
+	"service-map/dark":            {ends: 0, through: 1, contrast: 0, overlap: 0.029},
+	"service-map/kubernetes":      {ends: 0, through: 1, contrast: 0, overlap: 0.029},
+	"service-map/light":           {ends: 0, through: 1, contrast: 0, overlap: 0.029},
+	"service-map/mono":            {ends: 0, through: 1, contrast: 0, overlap: 0.029},
 }
 
 // TestReadability fails on any measure over its limit.
@@ -536,6 +524,9 @@ func TestReadability(t *testing.T) {
 			got.overlap = math.Ceil(r.overlap*1000) / 1000
 		}
 		want := known[k]
+		if want != (budget{}) {
+			t.Logf("%s, known faults: %v", k, r) // go test -v lists them
+		}
 		switch {
 		case got.ends > want.ends || got.through > want.through || got.contrast > want.contrast || got.overlap > want.overlap:
 			t.Errorf("%s: %v", k, r)
