@@ -89,6 +89,7 @@ func (b *builder) scene(g *graphviz.Graph) *render.Scene {
 	detours(sc)
 	spreadEnds(sc)
 	placeTitles(sc)
+	placeEdgeLabels(sc)
 	if legend != nil {
 		legend.move(legendX, legendY)
 		sc.Legend = legend.Legend

@@ -197,7 +197,7 @@ func bounds(poly []render.Point) render.Box {
 }
 
 func measureThrough(sc *render.Scene, byID map[string]*render.Node) []string {
-	var out []string
+	out := straddling(sc)
 	obs := obstacles(sc)
 	for i := range sc.Edges {
 		e := &sc.Edges[i]
@@ -211,6 +211,25 @@ func measureThrough(sc *render.Scene, byID map[string]*render.Node) []string {
 			}
 			if crosses(line, o.box) {
 				out = append(out, fmt.Sprintf("edge %s->%s runs through the %s", e.From, e.To, o.what))
+			}
+		}
+	}
+	return out
+}
+
+// straddling lists edge labels that lie across a group's border: a label
+// sits inside the group its edge is in, or clearly outside it.
+func straddling(sc *render.Scene) []string {
+	var out []string
+	for i := range sc.Edges {
+		e := &sc.Edges[i]
+		for _, l := range e.Lines {
+			b := inset(textBox(l), textInset)
+			for j := range sc.Nodes {
+				g := &sc.Nodes[j]
+				if g.Group && g.Box().Overlaps(b, 0) && !g.Box().Contains(b, 0) {
+					out = append(out, fmt.Sprintf("label of edge %s->%s lies across the border of %s", e.From, e.To, g.ID))
+				}
 			}
 		}
 	}
