@@ -26,11 +26,14 @@ const MaxPixels = 100 << 20
 // Encode rasterizes sc at scale pixels per point (1 when 0) and writes it
 // as PNG, compressed for speed.
 func Encode(w io.Writer, sc *render.Scene, scale float64) error {
+	if scale <= 0 {
+		scale = 1
+	}
 	img, err := Rasterize(sc, scale)
 	if err != nil {
 		return err
 	}
-	return write(w, img)
+	return write(w, img, scale)
 }
 
 // Size is the pixel size of sc at scale.
