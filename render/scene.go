@@ -16,6 +16,7 @@ type Scene struct {
 	Background string  `json:"-"` // a colour, or "" for transparent
 	Texts      []Text  `json:"-"` // free text: the title and caption
 	Legend     *Legend `json:"-"` // nil when there is none
+	Frame      *Frame  `json:"-"` // the page it is drawn on; nil for its own size
 }
 
 // Point is a position in points, origin top-left, y down.

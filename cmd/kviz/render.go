@@ -40,6 +40,7 @@ type renderOpts struct {
 	load           loadOpts
 	scale          float64
 	check, quiet   bool
+	slides         slideOpts
 }
 
 // addLoadFlags adds the flags of reading models and manifests.
@@ -82,6 +83,7 @@ naming each stale or missing one, and writes nothing. A docs CI job runs it.`,
 	f.BoolVar(&o.check, "check", false, "compare with the files on disk instead of writing; exit 1 if any is stale or missing")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress on standard error")
 	addLoadFlags(f, &o.load)
+	addSlideFlags(f, &o.slides)
 	enumCompletion(c, "direction", model.Directions)
 	enumCompletion(c, "layout", model.Layouts)
 	enumCompletion(c, "theme", model.Themes)
@@ -180,7 +182,7 @@ func checkOptions(o renderOpts) error {
 	if o.check && o.output == "-" {
 		return usagef("--check compares files; it cannot check standard output")
 	}
-	return nil
+	return checkSlides(o)
 }
 
 // plan decides each input's outputs.
@@ -308,7 +310,7 @@ func (e *env) draw(ctx context.Context, j job, o renderOpts) ([][]byte, *render.
 					return nil, nil, err
 				}
 			}
-			if err := formats[out.format](&buf, sc, o); err != nil {
+			if err := formats[out.format](&buf, framed(sc, out.format, o), o); err != nil {
 				return nil, nil, fmt.Errorf("%s: %w", j.in, err)
 			}
 		}
