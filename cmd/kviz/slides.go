@@ -82,4 +82,3 @@ func checkSlides(o renderOpts) error {
 	}
 	return nil
 }
-
