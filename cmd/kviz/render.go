@@ -16,6 +16,7 @@ import (
 	"github.com/kviz/kviz/layouts"
 	"github.com/kviz/kviz/model"
 	"github.com/kviz/kviz/render"
+	"github.com/kviz/kviz/render/pdf"
 	"github.com/kviz/kviz/render/png"
 	"github.com/kviz/kviz/render/svg"
 )
@@ -26,13 +27,14 @@ var formats = map[string]func(io.Writer, *render.Scene, renderOpts) error{
 	"svg":  func(w io.Writer, sc *render.Scene, _ renderOpts) error { return svg.Encode(w, sc) },
 	"png":  func(w io.Writer, sc *render.Scene, o renderOpts) error { return png.Encode(w, sc, o.scale) },
 	"json": func(w io.Writer, sc *render.Scene, _ renderOpts) error { return render.EncodeJSON(w, sc) },
+	"pdf":  func(w io.Writer, sc *render.Scene, _ renderOpts) error { return pdf.Encode(w, sc) },
 	"dot":  nil,
 }
 
-const formatNames = "svg, png, json, dot"
+const formatNames = "svg, png, pdf, json, dot"
 
 // extensions maps output file extensions to formats.
-var extensions = map[string]string{".svg": "svg", ".png": "png", ".json": "json", ".dot": "dot", ".gv": "dot"}
+var extensions = map[string]string{".svg": "svg", ".png": "png", ".pdf": "pdf", ".json": "json", ".dot": "dot", ".gv": "dot"}
 
 type renderOpts struct {
 	output, format string
@@ -73,7 +75,7 @@ naming each stale or missing one, and writes nothing. A docs CI job runs it.`,
 	c.RunE = func(cmd *cobra.Command, args []string) error { return e.render(cmd.Context(), args, o) }
 	f := c.Flags()
 	f.StringVarP(&o.output, "output", "o", "", "output file, folder, or '-' for standard output")
-	f.StringVarP(&o.format, "format", "f", "", "svg, png, json or dot, or several: svg,png (default: from the output's extension, else svg)")
+	f.StringVarP(&o.format, "format", "f", "", "svg, png, pdf, json or dot, or several: svg,png (default: from the output's extension, else svg)")
 	f.StringVar(&o.layout.Direction, "direction", "", "override the model's direction: TB, LR, BT or RL")
 	f.StringVar(&o.layout.Engine, "layout", "", "override the model's layout: dot, neato, fdp, circo, twopi or osage")
 	f.StringVar(&o.layout.Theme, "theme", "", "override the model's theme: kubernetes, light, dark or mono")
@@ -87,7 +89,7 @@ naming each stale or missing one, and writes nothing. A docs CI job runs it.`,
 	enumCompletion(c, "direction", model.Directions)
 	enumCompletion(c, "layout", model.Layouts)
 	enumCompletion(c, "theme", model.Themes)
-	enumCompletion(c, "format", []string{"svg", "png", "json", "dot"})
+	enumCompletion(c, "format", []string{"svg", "png", "pdf", "json", "dot"})
 	return c
 }
 
