@@ -26,7 +26,7 @@ var (
 )
 
 var (
-	topKeys       = []string{"title", "caption", "direction", "layout", "theme", "legend", "style", "nodes", "edges"}
+	topKeys       = []string{"title", "caption", "direction", "layout", "theme", "legend", "style", "nodes", "edges", "steps"}
 	nodeKeys      = []string{"id", "kind", "label", "nodes", "replicas", "style", "icon", "tooltip", "link"}
 	nodeStyleKeys = []string{"fill", "stroke", "color", "dash", "font-weight", "label-position", "shape"}
 	diagStyleKeys = []string{"background", "color"}
@@ -36,7 +36,7 @@ var (
 func (d *decoder) model(root *yaml.Node) *Model {
 	m := &Model{File: d.file, Direction: "TB", Layout: "dot", Theme: "kubernetes", byID: map[string]*Node{}}
 	d.m = m
-	var edges *yaml.Node
+	var edges, steps *yaml.Node
 	d.fields(root, "the model", topKeys, func(key string, v *yaml.Node) {
 		switch key {
 		case "title":
@@ -58,10 +58,15 @@ func (d *decoder) model(root *yaml.Node) *Model {
 			m.Nodes = d.nodes(v, nil)
 		case "edges":
 			edges = v // read once every id is known
+		case "steps":
+			steps = v // read once every edge is known
 		}
 	})
 	if edges != nil {
 		d.seq(edges, "edges", func(item *yaml.Node) { m.Edges = append(m.Edges, d.edge(item)...) })
+	}
+	if steps != nil {
+		m.Steps = d.steps(steps)
 	}
 	return m
 }

@@ -22,6 +22,7 @@ type Model struct {
 	Style     Style   // diagram-level: Background and Color
 	Nodes     []*Node // the top level, in source order
 	Edges     []*Edge // in source order
+	Steps     []*Step // a build, frame by frame; nil for none
 
 	byID map[string]*Node
 }

@@ -67,6 +67,7 @@ func Schema() []byte {
 		"style":     obj("the diagram's style", map[string]any{"background": color, "color": color}),
 		"nodes":     map[string]any{"type": "array", "items": map[string]any{"$ref": "#/$defs/node"}},
 		"edges":     map[string]any{"type": "array", "items": edge},
+		"steps":     stepsSchema(obj),
 	})
 	schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
 	schema["$id"] = "https://github.com/kviz/kviz/schema/v1.json"

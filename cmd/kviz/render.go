@@ -100,8 +100,12 @@ func enumCompletion(c *cobra.Command, flag string, values []string) {
 	})
 }
 
-// output is one file a job writes.
-type output struct{ format, path string }
+// output is one file a job writes: the whole diagram, or one step of its
+// build (1 on), or every step (PDF and PowerPoint) when step is 0.
+type output struct {
+	format, path string
+	step         int
+}
 
 // job is one input and where its drawings go.
 type job struct {
@@ -240,7 +244,7 @@ func plan(args []string, o renderOpts) ([]job, error) {
 			case toDir:
 				path = filepath.Join(o.output, path)
 			}
-			list = append(list, output{f, path})
+			list = append(list, output{format: f, path: path})
 		}
 		return list
 	}
@@ -279,7 +283,7 @@ func isDir(path string) bool {
 // each file in one piece, or with --check compares it with the file on
 // disk. It returns how many files --check found stale or missing.
 func (e *env) renderOne(ctx context.Context, j job, o renderOpts) (int, error) {
-	drawings, _, err := e.draw(ctx, j, o)
+	drawings, _, err := e.draw(ctx, &j, o)
 	if err != nil {
 		return 0, err
 	}
@@ -290,10 +294,14 @@ func (e *env) renderOne(ctx context.Context, j job, o renderOpts) (int, error) {
 }
 
 // draw makes the drawings of one job, in memory, and returns the scene
-// they were drawn from (nil when only DOT was asked for).
-func (e *env) draw(ctx context.Context, j job, o renderOpts) ([][]byte, *render.Scene, error) {
+// they were drawn from (nil when only DOT was asked for). With --steps it
+// first adds to j.outs a file for every step.
+func (e *env) draw(ctx context.Context, j *job, o renderOpts) ([][]byte, *render.Scene, error) {
 	m, err := e.load(j.in, o.load)
 	if err != nil {
+		return nil, nil, err
+	}
+	if j.outs, err = stepOutputs(j.in, j.outs, m, o); err != nil {
 		return nil, nil, err
 	}
 	var sc *render.Scene
@@ -312,7 +320,7 @@ func (e *env) draw(ctx context.Context, j job, o renderOpts) ([][]byte, *render.
 					return nil, nil, err
 				}
 			}
-			if err := formats[out.format](&buf, framed(sc, out.format, o), o); err != nil {
+			if err := encode(&buf, m, sc, out, o); err != nil {
 				return nil, nil, fmt.Errorf("%s: %w", j.in, err)
 			}
 		}

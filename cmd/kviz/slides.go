@@ -1,21 +1,31 @@
 package main
 
 import (
+	"fmt"
+	"io"
+	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/spf13/pflag"
 
+	"github.com/kviz/kviz/layouts"
+	"github.com/kviz/kviz/model"
 	"github.com/kviz/kviz/render"
+	"github.com/kviz/kviz/render/pdf"
 )
 
 // slideOpts are the options of drawing for slides.
 type slideOpts struct {
 	canvas string // "", "A:B" or "WxH"
+	step   int    // draw this step of the build (1 on); 0 for all
+	steps  bool   // a file for every step
 }
 
 // addSlideFlags adds the flags of drawing for slides.
 func addSlideFlags(f *pflag.FlagSet, o *slideOpts) {
+	f.IntVar(&o.step, "step", 0, "draw step N of the model's build (its `steps`), in any format")
+	f.BoolVar(&o.steps, "steps", false, "draw every step of the build to its own file: NAME-1.svg, NAME-2.svg, ...")
 	f.StringVar(&o.canvas, "canvas", "", "page shape or size: 16:9, 4:3 (any A:B), or WxH (pixels for PNG, points otherwise); the diagram is fitted and centred")
 }
 
@@ -80,5 +90,69 @@ func checkSlides(o renderOpts) error {
 	if _, err := parseCanvas(o.slides.canvas); err != nil {
 		return err
 	}
+	switch s := o.slides; {
+	case s.step < 0:
+		return usagef("--step counts from 1")
+	case s.step > 0 && s.steps:
+		return usagef("--step draws one step and --steps every one: give one of them")
+	case s.steps && o.output == "-":
+		return usagef("--steps writes a file for every step; it cannot write them to standard output")
+	}
 	return nil
+}
+
+// paged are the formats that hold every step of a build in one file.
+var paged = map[string]bool{"pdf": true}
+
+// stepOutputs sets which step each output draws: the one --step names;
+// with --steps, a file of every step for each format that is not paged,
+// named NAME-1.EXT, NAME-2.EXT, ...; else the whole diagram, or for a paged
+// format every step.
+func stepOutputs(in string, outs []output, m *model.Model, o renderOpts) ([]output, error) {
+	n, s := len(m.Steps), o.slides
+	switch {
+	case s.step > 0 && n == 0:
+		return nil, fmt.Errorf("%s: --step %d: the model has no steps", in, s.step)
+	case s.step > n:
+		return nil, fmt.Errorf("%s: --step %d: the model has %d steps", in, s.step, n)
+	case s.steps && n == 0:
+		return nil, fmt.Errorf("%s: --steps: the model has no steps", in)
+	}
+	var list []output
+	for _, out := range outs {
+		switch {
+		case s.step > 0:
+			out.step = s.step
+		case s.steps && !paged[out.format] && out.format != "dot":
+			ext := filepath.Ext(out.path)
+			for k := 1; k <= n; k++ {
+				list = append(list, output{out.format, fmt.Sprintf("%s-%d%s", out.path[:len(out.path)-len(ext)], k, ext), k})
+			}
+			continue
+		}
+		list = append(list, out)
+	}
+	return list, nil
+}
+
+// encode writes one output of a laid-out model: the scene at the output's
+// step, or at every step for a paged format, on the page --canvas asks
+// for.
+func encode(w io.Writer, m *model.Model, sc *render.Scene, out output, o renderOpts) error {
+	steps := layouts.Steps(m)
+	var scenes []*render.Scene
+	switch {
+	case out.step > 0:
+		scenes = append(scenes, framed(sc.At(&steps[out.step-1]), out.format, o))
+	case paged[out.format] && len(steps) > 0:
+		for i := range steps {
+			scenes = append(scenes, framed(sc.At(&steps[i]), out.format, o))
+		}
+	default:
+		scenes = append(scenes, framed(sc, out.format, o))
+	}
+	if out.format == "pdf" {
+		return pdf.Encode(w, scenes...)
+	}
+	return formats[out.format](w, scenes[0], o)
 }

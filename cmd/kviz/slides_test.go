@@ -3,12 +3,14 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"image"
 	stdpng "image/png"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -166,5 +168,114 @@ func TestCanvasRefused(t *testing.T) {
 		if code != exitUsage || !strings.Contains(stderr.String(), "bad --canvas") {
 			t.Errorf("--canvas %s: exit %d, %q; want a usage error", bad, code, stderr.String())
 		}
+	}
+}
+
+var stepsModel = filepath.Join("..", "..", "testdata", "models", "cluster-steps.yaml")
+
+// TestStepsFiles draws every step of the stepped cluster figure with
+// --steps and one with --step: a file a step, each the whole canvas, each
+// element where the whole diagram has it; the PDF has a page a step.
+func TestStepsFiles(t *testing.T) {
+	dir := t.TempDir()
+	kviz(t, "render", stepsModel, "-o", dir+"/", "-f", "json,png,pdf", "--steps")
+	whole := filepath.Join(dir, "whole.json")
+	kviz(t, "render", stepsModel, "-o", whole)
+	var all struct {
+		Width, Height float64
+		Nodes         []map[string]any
+	}
+	readJSON(t, whole, &all)
+	boxes := map[any]string{}
+	for _, n := range all.Nodes {
+		boxes[n["id"]] = fmt.Sprint(n["x"], n["y"], n["width"], n["height"], n["label_box"])
+	}
+	for k := 1; k <= 4; k++ {
+		var st struct {
+			Width, Height float64
+			Nodes         []map[string]any
+		}
+		readJSON(t, filepath.Join(dir, fmt.Sprintf("cluster-steps-%d.json", k)), &st)
+		if st.Width != all.Width || st.Height != all.Height {
+			t.Errorf("step %d: %v×%v, the whole %v×%v", k, st.Width, st.Height, all.Width, all.Height)
+		}
+		for _, n := range st.Nodes {
+			if got := fmt.Sprint(n["x"], n["y"], n["width"], n["height"], n["label_box"]); got != boxes[n["id"]] {
+				t.Errorf("step %d: %v at %s, in the whole at %s", k, n["id"], got, boxes[n["id"]])
+			}
+		}
+		if b := readPNG(t, filepath.Join(dir, fmt.Sprintf("cluster-steps-%d.png", k))).Bounds(); b.Dx() != 765 || b.Dy() != 600 {
+			t.Errorf("step %d PNG is %v", k, b.Size())
+		}
+	}
+	pdf, err := os.ReadFile(filepath.Join(dir, "cluster-steps.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(regexp.MustCompile(`/Type /Page\b`).FindAll(pdf, -1)); n != 4 {
+		t.Errorf("the PDF has %d pages, want 4", n)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "cluster-steps-5.json")); err == nil {
+		t.Error("a fifth step was written")
+	}
+
+	one := filepath.Join(dir, "two.pdf")
+	kviz(t, "render", stepsModel, "--step", "2", "-o", one)
+	pdf, _ = os.ReadFile(one)
+	if n := len(regexp.MustCompile(`/Type /Page\b`).FindAll(pdf, -1)); n != 1 {
+		t.Errorf("--step 2 PDF has %d pages, want 1", n)
+	}
+	stepTwo := kviz(t, "render", stepsModel, "--step", "2", "-f", "json", "-o", "-")
+	if want, _ := os.ReadFile(filepath.Join(dir, "cluster-steps-2.json")); stepTwo != string(want) {
+		t.Error("--step 2 differs from the second file of --steps")
+	}
+}
+
+func readJSON(t *testing.T, path string, v any) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+}
+
+// TestStepsRefused checks the errors of steps on the command line, and
+// that a failed run writes nothing.
+func TestStepsRefused(t *testing.T) {
+	plain := writeModel(t, "plain.yaml", chain("LR", 2))
+	bad := writeModel(t, "bad.yaml", chain("LR", 2)+"steps:\n  - {show: [n0, n9]}\n")
+	tests := []struct {
+		name string
+		args []string
+		code int
+		msg  string
+	}{
+		{"step past the end", []string{"render", stepsModel, "--step", "5"}, exitFail, "--step 5: the model has 4 steps"},
+		{"step of no steps", []string{"render", plain, "--step", "1"}, exitFail, "--step 1: the model has no steps"},
+		{"steps of no steps", []string{"render", plain, "--steps"}, exitFail, "--steps: the model has no steps"},
+		{"negative step", []string{"render", stepsModel, "--step", "-1"}, exitUsage, "--step counts from 1"},
+		{"both", []string{"render", stepsModel, "--step", "1", "--steps"}, exitUsage, "give one of them"},
+		{"steps to stdout", []string{"render", stepsModel, "--steps", "-o", "-", "-f", "svg"}, exitUsage, "cannot write them to standard output"},
+		{"unknown id", []string{"render", bad, "--steps"}, exitFail, `bad.yaml:9:17: show: no node has id "n9"; did you mean "n0"?`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			var stdout, stderr bytes.Buffer
+			args := append(tt.args, "-o", dir+"/")
+			if slices.Contains(tt.args, "-o") {
+				args = tt.args
+			}
+			code := run(context.Background(), args, strings.NewReader(""), &stdout, &stderr)
+			if code != tt.code || !strings.Contains(stderr.String(), tt.msg) {
+				t.Errorf("exit %d, %q; want %d and %q", code, stderr.String(), tt.code, tt.msg)
+			}
+			if files, _ := os.ReadDir(dir); len(files) > 0 {
+				t.Errorf("a failed run wrote %d files", len(files))
+			}
+		})
 	}
 }

@@ -185,7 +185,7 @@ func (e *env) redraw(ctx context.Context, target string, o renderOpts, p *previe
 	var next []*drawing
 	for _, j := range jobs {
 		d := &drawing{Name: j.in, SVG: previous[j.in]}
-		drawings, sc, err := e.draw(ctx, j, o)
+		drawings, sc, err := e.draw(ctx, &j, o)
 		if err == nil && sc != nil {
 			var buf bytes.Buffer
 			if err = svg.Encode(&buf, sc); err == nil {

@@ -25,9 +25,14 @@ func Encode(w io.Writer, sc *render.Scene) error {
 	s := c.s
 	// role and aria-labelledby let screen readers announce the title.
 	// The view box is the page in scene points: a frame only moves it.
+	// 0 - x rather than -x: no negative zero.
 	pg := sc.Page()
-	vx, vy, vw, vh := -pg.DX/pg.Scale, -pg.DY/pg.Scale, pg.Width/pg.Scale, pg.Height/pg.Scale
-	s.Start(pg.Width, pg.Height, fmt.Sprintf(`viewBox="%s %s %s %s"`, render.F(vx), render.F(vy), render.F(vw), render.F(vh)),
+	vx, vy, vw, vh := 0-pg.DX/pg.Scale, 0-pg.DY/pg.Scale, pg.Width/pg.Scale, pg.Height/pg.Scale
+	origin := "0 0"
+	if sc.Frame != nil {
+		origin = render.F(vx) + " " + render.F(vy)
+	}
+	s.Start(pg.Width, pg.Height, fmt.Sprintf(`viewBox="%s %s %s"`, origin, render.F(vw), render.F(vh)),
 		`role="img"`, `aria-labelledby="kviz-title"`)
 	fmt.Fprintf(&buf, "<title id=\"kviz-title\">%s</title>\n", escaper.Replace(sc.Title))
 	c.symbols.defs(s)
