@@ -30,7 +30,7 @@ func Steps(m *model.Model) []render.Step {
 			}
 		}
 	}
-	shown := map[string]bool{}   // nodes, so far
+	shown := map[string]bool{}    // nodes, so far
 	explicit := map[string]bool{} // listed edges shown so far
 	hidden := map[string]bool{}   // edges hidden so far
 	var out []render.Step
