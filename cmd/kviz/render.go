@@ -18,6 +18,7 @@ import (
 	"github.com/kviz/kviz/render"
 	"github.com/kviz/kviz/render/pdf"
 	"github.com/kviz/kviz/render/png"
+	"github.com/kviz/kviz/render/pptx"
 	"github.com/kviz/kviz/render/svg"
 )
 
@@ -28,13 +29,14 @@ var formats = map[string]func(io.Writer, *render.Scene, renderOpts) error{
 	"png":  func(w io.Writer, sc *render.Scene, o renderOpts) error { return png.Encode(w, sc, o.scale) },
 	"json": func(w io.Writer, sc *render.Scene, _ renderOpts) error { return render.EncodeJSON(w, sc) },
 	"pdf":  func(w io.Writer, sc *render.Scene, _ renderOpts) error { return pdf.Encode(w, sc) },
+	"pptx": func(w io.Writer, sc *render.Scene, _ renderOpts) error { return pptx.Encode(w, []pptx.Slide{{Scene: sc}}) },
 	"dot":  nil,
 }
 
-const formatNames = "svg, png, pdf, json, dot"
+const formatNames = "svg, png, pdf, pptx, json, dot"
 
 // extensions maps output file extensions to formats.
-var extensions = map[string]string{".svg": "svg", ".png": "png", ".pdf": "pdf", ".json": "json", ".dot": "dot", ".gv": "dot"}
+var extensions = map[string]string{".svg": "svg", ".png": "png", ".pdf": "pdf", ".pptx": "pptx", ".json": "json", ".dot": "dot", ".gv": "dot"}
 
 type renderOpts struct {
 	output, format string
@@ -75,7 +77,7 @@ naming each stale or missing one, and writes nothing. A docs CI job runs it.`,
 	c.RunE = func(cmd *cobra.Command, args []string) error { return e.render(cmd.Context(), args, o) }
 	f := c.Flags()
 	f.StringVarP(&o.output, "output", "o", "", "output file, folder, or '-' for standard output")
-	f.StringVarP(&o.format, "format", "f", "", "svg, png, pdf, json or dot, or several: svg,png (default: from the output's extension, else svg)")
+	f.StringVarP(&o.format, "format", "f", "", "svg, png, pdf, pptx, json or dot, or several: svg,png (default: from the output's extension, else svg)")
 	f.StringVar(&o.layout.Direction, "direction", "", "override the model's direction: TB, LR, BT or RL")
 	f.StringVar(&o.layout.Engine, "layout", "", "override the model's layout: dot, neato, fdp, circo, twopi or osage")
 	f.StringVar(&o.layout.Theme, "theme", "", "override the model's theme: kubernetes, light, dark or mono")
@@ -89,7 +91,7 @@ naming each stale or missing one, and writes nothing. A docs CI job runs it.`,
 	enumCompletion(c, "direction", model.Directions)
 	enumCompletion(c, "layout", model.Layouts)
 	enumCompletion(c, "theme", model.Themes)
-	enumCompletion(c, "format", []string{"svg", "png", "pdf", "json", "dot"})
+	enumCompletion(c, "format", []string{"svg", "png", "pdf", "pptx", "json", "dot"})
 	return c
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/kviz/kviz/model"
 	"github.com/kviz/kviz/render"
 	"github.com/kviz/kviz/render/pdf"
+	"github.com/kviz/kviz/render/pptx"
 )
 
 // slideOpts are the options of drawing for slides.
@@ -102,7 +103,7 @@ func checkSlides(o renderOpts) error {
 }
 
 // paged are the formats that hold every step of a build in one file.
-var paged = map[string]bool{"pdf": true}
+var paged = map[string]bool{"pdf": true, "pptx": true}
 
 // stepOutputs sets which step each output draws: the one --step names;
 // with --steps, a file of every step for each format that is not paged,
@@ -140,19 +141,29 @@ func stepOutputs(in string, outs []output, m *model.Model, o renderOpts) ([]outp
 // for.
 func encode(w io.Writer, m *model.Model, sc *render.Scene, out output, o renderOpts) error {
 	steps := layouts.Steps(m)
-	var scenes []*render.Scene
+	var slides []pptx.Slide
+	at := func(st *render.Step) {
+		slides = append(slides, pptx.Slide{Scene: framed(sc.At(st), out.format, o), Title: st.Title, Caption: st.Caption})
+	}
 	switch {
 	case out.step > 0:
-		scenes = append(scenes, framed(sc.At(&steps[out.step-1]), out.format, o))
+		at(&steps[out.step-1])
 	case paged[out.format] && len(steps) > 0:
 		for i := range steps {
-			scenes = append(scenes, framed(sc.At(&steps[i]), out.format, o))
+			at(&steps[i])
 		}
 	default:
-		scenes = append(scenes, framed(sc, out.format, o))
+		slides = append(slides, pptx.Slide{Scene: framed(sc, out.format, o)})
 	}
-	if out.format == "pdf" {
+	switch out.format {
+	case "pdf":
+		var scenes []*render.Scene
+		for _, s := range slides {
+			scenes = append(scenes, s.Scene)
+		}
 		return pdf.Encode(w, scenes...)
+	case "pptx":
+		return pptx.Encode(w, slides)
 	}
-	return formats[out.format](w, scenes[0], o)
+	return formats[out.format](w, slides[0].Scene, o)
 }
