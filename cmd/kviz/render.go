@@ -29,8 +29,10 @@ var formats = map[string]func(io.Writer, *render.Scene, renderOpts) error{
 	"png":  func(w io.Writer, sc *render.Scene, o renderOpts) error { return png.Encode(w, sc, o.scale) },
 	"json": func(w io.Writer, sc *render.Scene, _ renderOpts) error { return render.EncodeJSON(w, sc) },
 	"pdf":  func(w io.Writer, sc *render.Scene, _ renderOpts) error { return pdf.Encode(w, sc) },
-	"pptx": func(w io.Writer, sc *render.Scene, _ renderOpts) error { return pptx.Encode(w, []pptx.Slide{{Scene: sc}}) },
-	"dot":  nil,
+	"pptx": func(w io.Writer, sc *render.Scene, _ renderOpts) error {
+		return pptx.Encode(w, []pptx.Slide{{Scene: sc}})
+	},
+	"dot": nil,
 }
 
 const formatNames = "svg, png, pdf, pptx, json, dot"

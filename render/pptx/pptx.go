@@ -36,10 +36,10 @@ const (
 	emuPerPt    = 12700
 	slideW      = 12192000
 	slideH      = 6858000
-	margin      = 365760  // 0.4 inch around everything
-	titleH      = 731520  // 0.8 inch for the title
-	captionH    = 457200  // 0.5 inch for the caption
-	density     = 2       // image pixels per point of the picture as placed
+	margin      = 365760 // 0.4 inch around everything
+	titleH      = 731520 // 0.8 inch for the title
+	captionH    = 457200 // 0.5 inch for the caption
+	density     = 2      // image pixels per point of the picture as placed
 	maxPixels   = 40 << 20
 	titlePoints = 32
 )
