@@ -16,9 +16,7 @@ import (
 	"github.com/kviz/kviz/layouts"
 	"github.com/kviz/kviz/model"
 	"github.com/kviz/kviz/render"
-	"github.com/kviz/kviz/render/pdf"
 	"github.com/kviz/kviz/render/png"
-	"github.com/kviz/kviz/render/pptx"
 	"github.com/kviz/kviz/render/svg"
 )
 
@@ -28,11 +26,9 @@ var formats = map[string]func(io.Writer, *render.Scene, renderOpts) error{
 	"svg":  func(w io.Writer, sc *render.Scene, _ renderOpts) error { return svg.Encode(w, sc) },
 	"png":  func(w io.Writer, sc *render.Scene, o renderOpts) error { return png.Encode(w, sc, o.scale) },
 	"json": func(w io.Writer, sc *render.Scene, _ renderOpts) error { return render.EncodeJSON(w, sc) },
-	"pdf":  func(w io.Writer, sc *render.Scene, _ renderOpts) error { return pdf.Encode(w, sc) },
-	"pptx": func(w io.Writer, sc *render.Scene, _ renderOpts) error {
-		return pptx.Encode(w, []pptx.Slide{{Scene: sc}})
-	},
-	"dot": nil,
+	"pdf":  nil, // a page a step: see encode in slides.go
+	"pptx": nil, // a slide a step: see encode in slides.go
+	"dot":  nil,
 }
 
 const formatNames = "svg, png, pdf, pptx, json, dot"
