@@ -21,6 +21,7 @@ type Options struct {
 	Theme      string
 	Background string  // a colour, or "transparent"
 	Pad        float64 // points of margin around the drawing; 0 means 16
+	FontScale  float64 // text this many times larger, re-measured; 0 means 1
 }
 
 // settings are the model's choices with the options applied.
@@ -29,10 +30,11 @@ type settings struct {
 	pal                      *palette
 	pad                      float64
 	background               string
+	fontScale                float64 // see fontScale
 }
 
 func resolve(m *model.Model, o Options) (settings, error) {
-	s := settings{direction: m.Direction, engine: m.Layout, theme: m.Theme, pad: o.Pad}
+	s := settings{direction: m.Direction, engine: m.Layout, theme: m.Theme, pad: o.Pad, fontScale: fontScale(m, o)}
 	pick := func(v *string, opt string, allowed []string, what string) error {
 		if opt == "" {
 			return nil

@@ -29,7 +29,7 @@ var (
 	topKeys       = []string{"title", "caption", "direction", "layout", "theme", "legend", "style", "nodes", "edges", "steps"}
 	nodeKeys      = []string{"id", "kind", "label", "nodes", "replicas", "style", "icon", "tooltip", "link"}
 	nodeStyleKeys = []string{"fill", "stroke", "color", "dash", "font-weight", "label-position", "shape"}
-	diagStyleKeys = []string{"background", "color"}
+	diagStyleKeys = []string{"background", "color", "font-size"}
 	edgeKeys      = []string{"from", "to", "label", "style", "arrow", "dir", "color", "relation"}
 )
 
@@ -246,6 +246,8 @@ func (d *decoder) style(v *yaml.Node, what string, keys []string) Style {
 			s.LabelPosition = d.enum(v, "label-position", LabelPlaces)
 		case "shape":
 			s.Shape = d.enum(v, "shape", Shapes)
+		case "font-size":
+			s.FontSize = d.fontSize(v)
 		}
 	})
 	return s

@@ -85,7 +85,7 @@ naming each stale or missing one, and writes nothing. A docs CI job runs it.`,
 	f.BoolVar(&o.check, "check", false, "compare with the files on disk instead of writing; exit 1 if any is stale or missing")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress on standard error")
 	addLoadFlags(f, &o.load)
-	addSlideFlags(f, &o.slides)
+	addSlideFlags(f, &o)
 	enumCompletion(c, "direction", model.Directions)
 	enumCompletion(c, "layout", model.Layouts)
 	enumCompletion(c, "theme", model.Themes)

@@ -24,7 +24,9 @@ type slideOpts struct {
 }
 
 // addSlideFlags adds the flags of drawing for slides.
-func addSlideFlags(f *pflag.FlagSet, o *slideOpts) {
+func addSlideFlags(f *pflag.FlagSet, ro *renderOpts) {
+	o := &ro.slides
+	f.Float64Var(&ro.layout.FontScale, "font-scale", 1, "all text this many times larger, boxes re-measured to fit (0.5 to 8)")
 	f.IntVar(&o.step, "step", 0, "draw step N of the model's build (its `steps`), in any format")
 	f.BoolVar(&o.steps, "steps", false, "draw every step of the build to its own file: NAME-1.svg, NAME-2.svg, ...")
 	f.StringVar(&o.canvas, "canvas", "", "page shape or size: 16:9, 4:3 (any A:B), or WxH (pixels for PNG, points otherwise); the diagram is fitted and centred")
@@ -92,6 +94,8 @@ func checkSlides(o renderOpts) error {
 		return err
 	}
 	switch s := o.slides; {
+	case o.layout.FontScale < 0.5 || o.layout.FontScale > 8:
+		return usagef("--font-scale must be from 0.5 to 8")
 	case s.step < 0:
 		return usagef("--step counts from 1")
 	case s.step > 0 && s.steps:

@@ -279,3 +279,18 @@ func TestStepsRefused(t *testing.T) {
 		})
 	}
 }
+
+func TestFontScaleFlag(t *testing.T) {
+	in := writeModel(t, "m.yaml", chain("LR", 2))
+	plain := kviz(t, "render", in, "-f", "json", "-o", "-")
+	big := kviz(t, "render", in, "-f", "json", "-o", "-", "--font-scale", "2")
+	if !strings.Contains(big, `"width"`) || plain == big {
+		t.Error("--font-scale 2 changed nothing")
+	}
+	for _, bad := range []string{"0", "0.2", "9", "x"} {
+		code := run(context.Background(), []string{"render", in, "-o", "-", "--font-scale", bad}, nil, &bytes.Buffer{}, &bytes.Buffer{})
+		if code != exitUsage {
+			t.Errorf("--font-scale %s: exit %d, want %d", bad, code, exitUsage)
+		}
+	}
+}
