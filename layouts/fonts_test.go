@@ -1,7 +1,7 @@
 package layouts
 
 import (
-	"fmt"
+	"bytes"
 	"strings"
 	"testing"
 
@@ -80,7 +80,16 @@ func TestFontSizeStyle(t *testing.T) {
 		}
 		return m
 	}
-	same := func(a, b *render.Scene) bool { return fmt.Sprint(decodeScene(t, a)) == fmt.Sprint(decodeScene(t, b)) }
+	same := func(a, b *render.Scene) bool {
+		var x, y bytes.Buffer
+		if err := render.EncodeJSON(&x, a); err != nil {
+			t.Fatal(err)
+		}
+		if err := render.EncodeJSON(&y, b); err != nil {
+			t.Fatal(err)
+		}
+		return bytes.Equal(x.Bytes(), y.Bytes())
+	}
 	if !same(layout(t, parse(styled), Options{}), layout(t, parse(base), Options{FontScale: 2})) {
 		t.Error("font-size: 24 differs from --font-scale 2")
 	}

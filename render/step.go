@@ -33,12 +33,13 @@ func (sc *Scene) At(st *Step) *Scene {
 		bg = col
 	}
 	c.Nodes = nil
+	d := dimmer{bg: bg, sc: &c}
 	for _, n := range sc.Nodes {
 		if !st.Nodes[n.ID] {
 			continue
 		}
 		if st.Dim[n.ID] {
-			n = dimNode(n, bg)
+			n = d.node(n)
 		}
 		c.Nodes = append(c.Nodes, n)
 	}
@@ -57,16 +58,59 @@ func (sc *Scene) At(st *Step) *Scene {
 	return &c
 }
 
-func dimNode(n Node, bg color.NRGBA) Node {
-	n.Paint.Fill, n.Paint.Stroke = fade(n.Paint.Fill, bg), fade(n.Paint.Stroke, bg)
-	n.Plate = fade(n.Plate, bg)
-	n.Lines = fadeTexts(n.Lines, bg)
+// dimmer fades nodes towards bg, adding to sc a faded copy of each symbol
+// a faded icon draws, once.
+type dimmer struct {
+	bg    color.NRGBA
+	sc    *Scene
+	faded map[string]string // symbol id → its faded copy's id
+}
+
+func (d *dimmer) node(n Node) Node {
+	n.Paint.Fill, n.Paint.Stroke = fade(n.Paint.Fill, d.bg), fade(n.Paint.Stroke, d.bg)
+	n.Plate = fade(n.Plate, d.bg)
+	n.Lines = fadeTexts(n.Lines, d.bg)
 	if n.Icon != nil {
 		ic := *n.Icon
-		ic.Fill, ic.Glyph = fade(ic.Fill, bg), fade(ic.Glyph, bg)
+		ic.Fill, ic.Glyph = fade(ic.Fill, d.bg), fade(ic.Glyph, d.bg)
+		ic.Symbol = d.symbol(ic.Symbol)
 		n.Icon = &ic
 	}
 	return n
+}
+
+// symbol is the id of the faded copy of symbol id, made on first use;
+// every element's colours faded, the fixed colours of icon files too.
+func (d *dimmer) symbol(id string) string {
+	if f, ok := d.faded[id]; ok {
+		return f
+	}
+	taken := map[string]bool{}
+	var src *Symbol
+	for i := range d.sc.Icons {
+		taken[d.sc.Icons[i].ID] = true
+		if d.sc.Icons[i].ID == id {
+			src = &d.sc.Icons[i]
+		}
+	}
+	if src == nil {
+		return id
+	}
+	f := id + "-dim"
+	for i := 2; taken[f]; i++ {
+		f = fmt.Sprintf("%s-dim-%d", id, i)
+	}
+	sym := Symbol{ID: f, Name: src.Name, Elements: make([]Element, len(src.Elements))}
+	for i, el := range src.Elements {
+		el.Fill, el.Stroke = fade(el.Fill, d.bg), fade(el.Stroke, d.bg)
+		sym.Elements[i] = el
+	}
+	d.sc.Icons = append(d.sc.Icons[:len(d.sc.Icons):len(d.sc.Icons)], sym)
+	if d.faded == nil {
+		d.faded = map[string]string{}
+	}
+	d.faded[id] = f
+	return f
 }
 
 func fadeTexts(ts []Text, bg color.NRGBA) []Text {

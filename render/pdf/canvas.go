@@ -6,7 +6,6 @@ import (
 	"github.com/go-pdf/fpdf"
 
 	"github.com/kviz/kviz/render"
-	"github.com/kviz/kviz/render/icon"
 	"github.com/kviz/kviz/render/text"
 )
 
@@ -16,7 +15,8 @@ import (
 type canvas struct {
 	doc   *fpdf.Fpdf
 	fr    render.Frame
-	fonts map[int]bool // the faces added to the document, by style index
+	fonts map[int]bool           // the faces added to the document, by style index
+	paths map[string]render.Path // icon path data, parsed once per document
 
 	transparency uint8 // 255 less the opacity in force; 0 for opaque
 }
@@ -130,47 +130,57 @@ func (c *canvas) alpha(a uint8) {
 	c.doc.SetAlpha(float64(a)/255, "Normal")
 }
 
-// Icon draws an icon's elements, three times for replicas, back copies
-// first, from the same vectors as the SVG and PNG encoders.
-func (c *canvas) Icon(ic *render.Icon) {
-	def := icon.Lookup(ic.Name)
-	if def == nil {
-		return
-	}
+// Icon draws a symbol's elements, three times for replicas, back copies
+// first: the same vectors as the SVG and PNG encoders.
+func (c *canvas) Icon(ic *render.Icon, sym *render.Symbol) {
 	b := ic.Box
 	if ic.Replicas {
 		for k := 2; k >= 1; k-- {
 			off := float64(k * render.StackOffset)
-			c.icon(def, ic, render.Box{X: b.X + off, Y: b.Y - off, Width: b.Width, Height: b.Height})
+			c.icon(sym, render.Box{X: b.X + off, Y: b.Y - off, Width: b.Width, Height: b.Height})
 		}
 	}
-	c.icon(def, ic, b)
+	c.icon(sym, b)
 }
 
-func (c *canvas) icon(def *icon.Icon, ic *render.Icon, b render.Box) {
+func (c *canvas) icon(sym *render.Symbol, b render.Box) {
 	u := b.Width / 100 // scene points per icon unit
 	tx := func(p render.Point) render.Point {
 		return c.fr.Apply(render.Point{b.X + p[0]*u, b.Y + p[1]*u})
 	}
-	for _, el := range def.Elements {
-		fill, stroke := el.Paint(ic.Fill, ic.Glyph)
+	for _, el := range sym.Elements {
 		var p render.Path
 		switch el.Op {
-		case icon.Path:
-			var err error
-			if p, err = icon.Parsed(el.D); err != nil {
-				continue // cannot happen: every icon's paths are parsed in a test
+		case render.OpPath:
+			var ok bool
+			if p, ok = c.path(el.D); !ok {
+				continue // a scene decoded from JSON has its paths checked
 			}
-		case icon.Circle:
+		case render.OpCircle:
 			p = render.Ellipse(render.Box{X: el.X - el.R, Y: el.Y - el.R, Width: 2 * el.R, Height: 2 * el.R})
-		case icon.Text:
-			q := tx(render.Point{el.X, el.Y})
+		case render.OpText:
 			size := el.Size * u * c.fr.Scale
-			c.text(el.Text, text.Style{Size: size, Bold: true}, q, "middle", fill)
+			c.text(el.Text, text.Style{Size: size, Bold: true}, tx(render.Point{el.X, el.Y}), "middle", el.Fill)
 			continue
 		}
-		c.paint(func() { c.trace(p, tx) }, fill, stroke, el.StrokeWidth*u*c.fr.Scale, nil, true, el.EvenOdd)
+		c.paint(func() { c.trace(p, tx) }, el.Fill, el.Stroke, el.StrokeWidth*u*c.fr.Scale, nil, true, el.EvenOdd)
 	}
+}
+
+// path is path data parsed, once per document.
+func (c *canvas) path(d string) (render.Path, bool) {
+	if p, ok := c.paths[d]; ok {
+		return p, true
+	}
+	p, err := render.ParsePath(d)
+	if err != nil {
+		return nil, false
+	}
+	if c.paths == nil {
+		c.paths = map[string]render.Path{}
+	}
+	c.paths[d] = p
+	return p, true
 }
 
 func (c *canvas) Text(t render.Text) {

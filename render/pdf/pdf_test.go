@@ -16,6 +16,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kviz/kviz/internal/tools"
 	"github.com/kviz/kviz/layouts"
 	"github.com/kviz/kviz/model"
 	"github.com/kviz/kviz/render"
@@ -128,10 +129,7 @@ func TestStructure(t *testing.T) {
 // TestText reads the text back with pdftotext: every label of the scene
 // is there, as text.
 func TestText(t *testing.T) {
-	tool, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Skip("pdftotext is not installed (apt-get install poppler-utils)")
-	}
+	tool := tools.Need(t, "poppler-utils", "pdftotext")
 	sc := scene(t, figures[0])
 	cmd := exec.Command(tool, "-", "-")
 	cmd.Stdin = bytes.NewReader(encode(t, sc))
@@ -156,10 +154,7 @@ func TestText(t *testing.T) {
 // own PNG of the same scene: under 2% of pixels may differ noticeably,
 // the bound the SVG and PNG encoders meet against librsvg.
 func TestLikePNG(t *testing.T) {
-	tool, err := exec.LookPath("pdftoppm")
-	if err != nil {
-		t.Skip("pdftoppm is not installed (apt-get install poppler-utils)")
-	}
+	tool := tools.Need(t, "poppler-utils", "pdftoppm")
 	for _, f := range figures {
 		sc := scene(t, f)
 		for _, framed := range []bool{false, true} {

@@ -27,7 +27,7 @@ func chunks(t *testing.T, data []byte) (kinds []string, bodies [][]byte) {
 // per metre (72 / 0.0254 = 2834.6), before the image data as the PNG
 // specification requires.
 func TestPhys(t *testing.T) {
-	sc := scene(t, figures[2])
+	sc := scene(t, figures[2].path)
 	for _, c := range []struct {
 		scale float64
 		ppm   uint32

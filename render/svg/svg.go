@@ -20,7 +20,7 @@ import (
 // Encode writes sc as SVG to w.
 func Encode(w io.Writer, sc *render.Scene) error {
 	var buf bytes.Buffer
-	c := &canvas{s: svgo.New(&buf), symbols: newSymbols(sc)}
+	c := &canvas{s: svgo.New(&buf)}
 	c.s.Decimals = 2
 	s := c.s
 	// role and aria-labelledby let screen readers announce the title.
@@ -35,7 +35,7 @@ func Encode(w io.Writer, sc *render.Scene) error {
 	s.Start(pg.Width, pg.Height, fmt.Sprintf(`viewBox="%s %s %s"`, origin, render.F(vw), render.F(vh)),
 		`role="img"`, `aria-labelledby="kviz-title"`)
 	fmt.Fprintf(&buf, "<title id=\"kviz-title\">%s</title>\n", escaper.Replace(sc.Title))
-	c.symbols.defs(s)
+	defs(s, sc.Icons)
 	s.Group(attr("font-family", text.Family))
 	if render.Painted(sc.Background) {
 		s.Rect(vx, vy, vw, vh, `class="background"`, attr("fill", sc.Background))
@@ -50,7 +50,6 @@ func Encode(w io.Writer, sc *render.Scene) error {
 // canvas draws on an svgo document.
 type canvas struct {
 	s       *svgo.SVG
-	symbols *symbols
 	closers []string // what Close writes, innermost last
 }
 
@@ -114,11 +113,8 @@ func (c *canvas) Path(p render.Path, pt render.Paint) {
 }
 
 // Icon places an icon's symbol, three times for replicas: back copies first.
-func (c *canvas) Icon(ic *render.Icon) {
-	id := c.symbols.id(ic)
-	if id == "" {
-		return
-	}
+func (c *canvas) Icon(ic *render.Icon, sym *render.Symbol) {
+	id := sym.ID
 	b := ic.Box
 	size := []string{attr("width", render.F(b.Width)), attr("height", render.F(b.Height))}
 	if ic.Replicas {
