@@ -2,7 +2,6 @@ package layouts
 
 import (
 	"bytes"
-	"encoding/json"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -189,11 +188,13 @@ func decodeScene(t *testing.T, sc *render.Scene) *render.Scene {
 	if err := render.EncodeJSON(&buf, sc); err != nil {
 		t.Fatal(err)
 	}
-	var out render.Scene
-	if err := json.Unmarshal(buf.Bytes(), &out); err != nil {
+	// The strict decoder: a step's scene must be one any tool can read
+	// and draw (every icon's symbol there, faded ones too).
+	out, err := render.DecodeJSON("step.json", buf.Bytes())
+	if err != nil {
 		t.Fatal(err)
 	}
-	return &out
+	return out
 }
 
 // FuzzSteps feeds the loader any model with steps and computes its build:
