@@ -109,8 +109,9 @@ type output struct {
 
 // job is one input and where its drawings go.
 type job struct {
-	in   string
-	outs []output
+	in    string
+	outs  []output
+	steps []render.Step // the model's build, once draw has loaded it
 }
 
 func (e *env) render(ctx context.Context, args []string, o renderOpts) error {
@@ -261,14 +262,14 @@ func plan(args []string, o renderOpts) ([]job, error) {
 				if !toDir {
 					rel = f // beside the input
 				}
-				jobs = append(jobs, job{f, outs(f, rel)})
+				jobs = append(jobs, job{in: f, outs: outs(f, rel)})
 			}
 		case in == "-":
-			jobs = append(jobs, job{in, outs(in, "stdin")})
+			jobs = append(jobs, job{in: in, outs: outs(in, "stdin")})
 		case toDir:
-			jobs = append(jobs, job{in, outs(in, filepath.Base(in))})
+			jobs = append(jobs, job{in: in, outs: outs(in, filepath.Base(in))})
 		default:
-			jobs = append(jobs, job{in, outs(in, in)})
+			jobs = append(jobs, job{in: in, outs: outs(in, in)})
 		}
 	}
 	return jobs, nil
@@ -301,7 +302,8 @@ func (e *env) draw(ctx context.Context, j *job, o renderOpts) ([][]byte, *render
 	if err != nil {
 		return nil, nil, err
 	}
-	if j.outs, err = stepOutputs(j.in, j.outs, m, o); err != nil {
+	j.steps = layouts.Steps(m)
+	if j.outs, err = stepOutputs(j.in, j.outs, len(j.steps), o); err != nil {
 		return nil, nil, err
 	}
 	sc, dot, err := layOut(ctx, m, *j, o)
@@ -315,7 +317,7 @@ func (e *env) draw(ctx context.Context, j *job, o renderOpts) ([][]byte, *render
 			continue
 		}
 		var buf bytes.Buffer
-		if err := encode(&buf, m, sc, out, o); err != nil {
+		if err := encode(&buf, j.steps, sc, out, o); err != nil {
 			return nil, nil, fmt.Errorf("%s: %w", j.in, err)
 		}
 		drawings[i] = buf.Bytes()

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -9,11 +10,10 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"github.com/kviz/kviz/layouts"
-	"github.com/kviz/kviz/model"
 	"github.com/kviz/kviz/render"
 	"github.com/kviz/kviz/render/pdf"
 	"github.com/kviz/kviz/render/pptx"
+	"github.com/kviz/kviz/render/svg"
 )
 
 // slideOpts are the options of drawing for slides.
@@ -113,8 +113,8 @@ var paged = map[string]bool{"pdf": true, "pptx": true}
 // with --steps, a file of every step for each format that is not paged,
 // named NAME-1.EXT, NAME-2.EXT, ...; else the whole diagram, or for a paged
 // format every step.
-func stepOutputs(in string, outs []output, m *model.Model, o renderOpts) ([]output, error) {
-	n, s := len(m.Steps), o.slides
+func stepOutputs(in string, outs []output, n int, o renderOpts) ([]output, error) {
+	s := o.slides
 	switch {
 	case s.step > 0 && n == 0:
 		return nil, fmt.Errorf("%s: --step %d: the model has no steps", in, s.step)
@@ -143,8 +143,7 @@ func stepOutputs(in string, outs []output, m *model.Model, o renderOpts) ([]outp
 // encode writes one output of a laid-out model: the scene at the output's
 // step, or at every step for a paged format, on the page --canvas asks
 // for.
-func encode(w io.Writer, m *model.Model, sc *render.Scene, out output, o renderOpts) error {
-	steps := layouts.Steps(m)
+func encode(w io.Writer, steps []render.Step, sc *render.Scene, out output, o renderOpts) error {
 	var slides []pptx.Slide
 	at := func(st *render.Step) {
 		slides = append(slides, pptx.Slide{Scene: framed(sc.At(st), out.format, o), Title: st.Title, Caption: st.Caption})
@@ -170,4 +169,30 @@ func encode(w io.Writer, m *model.Model, sc *render.Scene, out output, o renderO
 		return pptx.Encode(w, slides)
 	}
 	return formats[out.format](w, slides[0].Scene, o)
+}
+
+// stepFrame is one step of a drawing on the watch page, which pages
+// through them with the arrow keys.
+type stepFrame struct {
+	Title string `json:"title"`
+	SVG   string `json:"svg"`
+}
+
+// redraw replaces a watched drawing's SVG, and its steps' SVGs, with those
+// of sc.
+func (d *drawing) redraw(sc *render.Scene, steps []render.Step) error {
+	var buf bytes.Buffer
+	if err := svg.Encode(&buf, sc); err != nil {
+		return err
+	}
+	frames := make([]stepFrame, len(steps))
+	for i := range steps {
+		var b bytes.Buffer
+		if err := svg.Encode(&b, sc.At(&steps[i])); err != nil {
+			return err
+		}
+		frames[i] = stepFrame{Title: steps[i].Title, SVG: b.String()}
+	}
+	d.SVG, d.Steps = buf.String(), frames
+	return nil
 }

@@ -13,6 +13,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/kviz/kviz/internal/browser"
 )
 
 // kviz runs the command line and fails the test unless it exits 0.
@@ -292,5 +297,58 @@ func TestFontScaleFlag(t *testing.T) {
 		if code != exitUsage {
 			t.Errorf("--font-scale %s: exit %d, want %d", bad, code, exitUsage)
 		}
+	}
+}
+
+// TestWatchSteps opens the preview of a stepped model in headless
+// Chromium: the arrow keys page through the steps, each the step's own
+// drawing, and the place is kept when the model is saved again.
+func TestWatchSteps(t *testing.T) {
+	ctx := browser.Start(t)
+	dir := t.TempDir()
+	model := filepath.Join(dir, "m.yaml")
+	src := chain("LR", 3) + "steps:\n  - {title: First, show: [n0]}\n  - {title: Second, show: [n1]}\n"
+	save(t, model, src)
+	url := startWatch(t, model)
+	browser.Open(t, ctx, url)
+	eval := func(js string) string { return browser.Eval(t, ctx, js) }
+	nodes := func() string {
+		return eval(`[...((document.querySelector('.drawing')||{}).shadowRoot||document).querySelectorAll('svg g.node')].map(g => g.id).join(',')`)
+	}
+	key := func(k string) {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.KeyEvent(k)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	await(t, "the page shows the drawing", func() bool { return nodes() != "" })
+	if got := nodes(); got != "n0,n1,n2" {
+		t.Fatalf("before any key the page shows %q, want the whole diagram", got)
+	}
+	for _, c := range []struct{ key, step, nodes, label string }{
+		{kb.ArrowRight, "1", "n0", "Step 1 of 2: First"},
+		{kb.ArrowRight, "2", "n0,n1", "Step 2 of 2: Second"},
+		{kb.ArrowRight, "2", "n0,n1", "Step 2 of 2: Second"}, // the last step stays
+		{kb.ArrowLeft, "1", "n0", "Step 1 of 2: First"},
+		{kb.End, "2", "n0,n1", "Step 2 of 2: Second"},
+		{kb.Home, "0", "n0,n1,n2", "All 2 steps"},
+	} {
+		key(c.key)
+		if got := eval(`document.body.dataset.step`); got != c.step {
+			t.Errorf("after %q: step %s, want %s", c.key, got, c.step)
+		}
+		if got := nodes(); got != c.nodes {
+			t.Errorf("after %q: nodes %q, want %q", c.key, got, c.nodes)
+		}
+		if got := eval(`document.querySelector('.step').textContent`); !strings.HasPrefix(got, c.label) {
+			t.Errorf("after %q: %q, want %q", c.key, got, c.label)
+		}
+	}
+	key(kb.ArrowRight)
+	version := eval(`document.body.dataset.version`)
+	save(t, model, strings.Replace(src, "First", "Uno", 1))
+	await(t, "the page redrew", func() bool { return eval(`document.body.dataset.version`) != version })
+	if got := eval(`document.querySelector('.step').textContent`); !strings.HasPrefix(got, "Step 1 of 2: Uno") {
+		t.Errorf("after a save the page shows %q, want step 1 still", got)
 	}
 }
