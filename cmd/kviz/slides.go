@@ -160,11 +160,11 @@ func encode(w io.Writer, steps []render.Step, sc *render.Scene, out output, o re
 	}
 	switch out.format {
 	case "pdf":
-		var scenes []*render.Scene
+		var pages []pdf.Page
 		for _, s := range slides {
-			scenes = append(scenes, s.Scene)
+			pages = append(pages, pdf.Page{Scene: s.Scene, Title: s.Title})
 		}
-		return pdf.Encode(w, scenes...)
+		return pdf.Encode(w, pages...)
 	case "pptx":
 		return pptx.Encode(w, slides)
 	}

@@ -20,6 +20,7 @@ import (
 	"github.com/go-pdf/fpdf"
 
 	"github.com/kviz/kviz/render"
+	"github.com/kviz/kviz/render/text"
 )
 
 // epoch is the creation and modification date of every PDF: a fixed one,
@@ -29,13 +30,20 @@ var epoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 // family is the name the embedded font goes by inside the PDF.
 const family = "LiberationSans"
 
-// Encode writes the scenes as one PDF, a page each, each page the size of
-// its scene's page (render.Scene.Page) in points.
-func Encode(w io.Writer, pages ...*render.Scene) error {
+// Page is one page of a PDF: a scene, and the title the document's
+// outline (its bookmarks) lists it by; no entry when empty.
+type Page struct {
+	Scene *render.Scene
+	Title string
+}
+
+// Encode writes the pages as one PDF, each the size of its scene's page
+// (render.Scene.Page) in points.
+func Encode(w io.Writer, pages ...Page) error {
 	if len(pages) == 0 {
 		return fmt.Errorf("a PDF needs at least one page")
 	}
-	first := pages[0].Page()
+	first := pages[0].Scene.Page()
 	doc := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: first.Width, Ht: first.Height}})
 	doc.SetCreationDate(epoch)
 	doc.SetModificationDate(epoch)
@@ -44,12 +52,16 @@ func Encode(w io.Writer, pages ...*render.Scene) error {
 	doc.SetAutoPageBreak(false, 0)
 	doc.SetMargins(0, 0, 0)
 	doc.SetProducer("kviz", false)
-	doc.SetTitle(pages[0].Title, true)
+	doc.SetTitle(pages[0].Scene.Title, true)
 	c := &canvas{doc: doc, fonts: map[int]bool{}}
-	for _, sc := range pages {
-		pg := sc.Page()
+	for _, p := range pages {
+		sc, pg := p.Scene, p.Scene.Page()
 		doc.AddPageFormat("P", fpdf.SizeType{Wd: pg.Width, Ht: pg.Height})
 		c.fr = pg
+		if p.Title != "" {
+			c.font(text.Style{Size: 12}) // fpdf writes a bookmark as UTF-16 only while a Unicode font is set
+			doc.Bookmark(p.Title, 0, 0)
+		}
 		if col, ok := render.ParseColor(sc.Background); ok {
 			c.fill(col)
 			doc.Rect(0, 0, pg.Width, pg.Height, "F")

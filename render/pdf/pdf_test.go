@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/kviz/kviz/internal/tools"
 	"github.com/kviz/kviz/layouts"
@@ -47,8 +48,12 @@ func scene(t testing.TB, path string) *render.Scene {
 	return sc
 }
 
-func encode(t testing.TB, pages ...*render.Scene) []byte {
+func encode(t testing.TB, scenes ...*render.Scene) []byte {
 	t.Helper()
+	var pages []Page
+	for i, sc := range scenes {
+		pages = append(pages, Page{Scene: sc, Title: fmt.Sprintf("Étape %d", i+1)})
+	}
 	var buf bytes.Buffer
 	if err := Encode(&buf, pages...); err != nil {
 		t.Fatal(err)
@@ -117,6 +122,14 @@ func TestStructure(t *testing.T) {
 	}
 	if strings.Contains(s+streams(data), "fronts") {
 		t.Error("a tooltip was written")
+	}
+	for i := 1; i <= 3; i++ {
+		if !strings.Contains(s, "/Title ("+utf16be(fmt.Sprintf("Étape %d", i))+")") {
+			t.Errorf("no bookmark for page %d", i)
+		}
+	}
+	if !strings.Contains(s, "/Outlines") {
+		t.Error("no outline")
 	}
 	if !bytes.Equal(data, encode(t, cluster, shapes, &framed)) {
 		t.Error("two runs gave different bytes")
@@ -217,4 +230,13 @@ func differ(a, b image.Image) (float64, error) {
 		}
 	}
 	return float64(n) / float64(r.Dx()*r.Dy()), nil
+}
+
+// utf16be is s as a PDF text string in UTF-16BE, with its byte-order mark.
+func utf16be(s string) string {
+	b := []byte{0xfe, 0xff}
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u>>8), byte(u))
+	}
+	return string(b)
 }
