@@ -43,10 +43,15 @@ func TestScripts(t *testing.T) {
 				ts.Check(err)
 				ts.Check(os.Lchown(ts.MkAbs(args[1]), uid, uid))
 			},
+			"tmpfs":  tmpfsCmd,
+			"umount": umountCmd,
 		},
 		Condition: func(cond string) (bool, error) {
 			if cond == "root" {
 				return os.Getuid() == 0, nil
+			}
+			if cond == "mount" {
+				return canMount(), nil
 			}
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},
