@@ -110,9 +110,13 @@ func writeFile(path string, data []byte) (err error) {
 		if err != nil {
 			tmp.Close()
 			os.Remove(tmp.Name())
+			temps.forget(tmp.Name())
 			err = fmt.Errorf("writing %s: %w", path, err)
 		}
 	}()
+	if err = temps.add(tmp.Name()); err != nil {
+		return err
+	}
 	if _, err = io.Copy(tmp, bytes.NewReader(data)); err != nil {
 		return err
 	}
@@ -129,7 +133,7 @@ func writeFile(path string, data []byte) (err error) {
 	if err = os.Chmod(tmp.Name(), mode); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), path)
+	return temps.commit(tmp.Name(), path)
 }
 
 func writeDevice(path string, data []byte) error {

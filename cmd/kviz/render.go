@@ -282,6 +282,9 @@ func (e *env) renderOne(ctx context.Context, j job, o renderOpts) (int, error) {
 	if o.check {
 		return e.compare(j, drawings), nil
 	}
+	if err := ctx.Err(); err != nil {
+		return 0, err // a signal came during the layout: write nothing
+	}
 	return 0, e.write(j, drawings)
 }
 
