@@ -19,11 +19,15 @@ const (
 	// maxVisits bounds the YAML nodes read, aliases expanded; a "billion
 	// laughs" file reaches it long before it costs anything.
 	maxVisits = 1 << 20
+	// DefaultMaxEdges bounds the edges of a model: Graphviz's dot takes
+	// about a minute at 20,000 and grows worse than linearly.
+	DefaultMaxEdges = 20000
 )
 
 // Options change how a model is loaded. The zero value is the default.
 type Options struct {
 	MaxNodes int // the most nodes a model may have; 0 means 10,000
+	MaxEdges int // the most edges, each target of a list counted; 0 means DefaultMaxEdges
 	// ReadIcon reads an icon file named by a path relative to the model's
 	// folder, refusing any outside it. Nil: icon files are an error.
 	ReadIcon func(path string) ([]byte, error)
@@ -43,9 +47,12 @@ func Load(name string, r io.Reader, opts Options) (*Model, error) {
 
 // Parse is Load for bytes already in memory.
 func Parse(name string, data []byte, opts Options) (*Model, error) {
-	d := &decoder{file: name, maxNodes: opts.MaxNodes, readIcon: opts.ReadIcon}
+	d := &decoder{file: name, maxNodes: opts.MaxNodes, maxEdges: opts.MaxEdges, readIcon: opts.ReadIcon}
 	if d.maxNodes <= 0 {
 		d.maxNodes = 10000
+	}
+	if d.maxEdges <= 0 {
+		d.maxEdges = DefaultMaxEdges
 	}
 	if len(data) > MaxBytes {
 		d.errs.add(Pos{name, 1, 1}, "file is larger than %d MiB", MaxBytes>>20)
@@ -106,6 +113,7 @@ type decoder struct {
 	visits   int
 	count    int
 	maxNodes int
+	maxEdges int
 	readIcon func(string) ([]byte, error)
 	m        *Model
 }

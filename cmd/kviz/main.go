@@ -44,11 +44,13 @@ var errFailed = errors.New("failed")
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	layouter       layouter
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	defer guard(stderr, &code)
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	defer e.closeWorker()
 	root := &cobra.Command{
 		Use:           "kviz",
 		Short:         "Draw architecture diagrams from YAML models and Kubernetes manifests",
@@ -60,7 +62,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(renderCmd(e), watchCmd(e), importCmd(e), validateCmd(e), fmtCmd(e), initCmd(e), schemaCmd(e), kindsCmd(e), versionCmd(e))
+	root.AddCommand(renderCmd(e), watchCmd(e), importCmd(e), validateCmd(e), fmtCmd(e), initCmd(e), schemaCmd(e), kindsCmd(e), versionCmd(e), workerCmd(e))
 
 	err := root.ExecuteContext(ctx)
 	switch {

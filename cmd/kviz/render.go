@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -40,6 +41,7 @@ type renderOpts struct {
 	load           loadOpts
 	scale          float64
 	check, quiet   bool
+	timeout        time.Duration // of one layout; 0: none
 }
 
 // addLoadFlags adds the flags of reading models and manifests.
@@ -82,6 +84,7 @@ naming each stale or missing one, and writes nothing. A docs CI job runs it.`,
 	f.BoolVar(&o.check, "check", false, "compare with the files on disk instead of writing; exit 1 if any is stale or missing")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress on standard error")
 	addLoadFlags(f, &o.load)
+	addBudgetFlags(f, &o.timeout, &o.load)
 	enumCompletion(c, "direction", model.Directions)
 	enumCompletion(c, "layout", model.Layouts)
 	enumCompletion(c, "theme", model.Themes)
@@ -173,6 +176,9 @@ func checkOptions(o renderOpts) error {
 	}
 	if l.Pad < 0 {
 		return usagef("--pad must not be negative")
+	}
+	if o.timeout < 0 {
+		return usagef("--timeout must not be negative")
 	}
 	if o.scale <= 0 || o.scale > 16 {
 		return usagef("--scale must be more than 0 and at most 16")
@@ -307,7 +313,7 @@ func (e *env) draw(ctx context.Context, j job, o renderOpts) ([][]byte, *render.
 			buf.Write(dot)
 		} else {
 			if sc == nil {
-				if sc, err = layouts.Layout(ctx, m, o.layout); err != nil {
+				if sc, err = e.layout(ctx, m, o); err != nil {
 					return nil, nil, err
 				}
 			}

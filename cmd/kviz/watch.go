@@ -44,6 +44,7 @@ written as by kviz render.`,
 	f.StringVar(&o.layout.Theme, "theme", "", "override the model's theme")
 	o.scale, o.layout.Pad = 1, 16
 	addLoadFlags(f, &o.load)
+	addBudgetFlags(f, &o.timeout, &o.load)
 	return c
 }
 
@@ -83,6 +84,7 @@ func (e *env) watch(ctx context.Context, target, addr string, o renderOpts) erro
 		return err
 	}
 	p := &preview{subs: map[chan int]bool{}}
+	e.layouter.worker = newWorker() // a layout past --timeout is killed, and watch goes on
 	redraw := func() { e.redraw(ctx, target, o, p) }
 	redraw()
 

@@ -32,13 +32,14 @@ func CacheDir() (string, error) { return cacheDir, cacheErr }
 // Layout places g's nodes and routes its edges, filling in their results.
 //
 // A render is never cancelled once begun: that breaks go-graphviz for the
-// whole process (goccy/go-graphviz#118). ctx is checked before it starts.
+// whole process (goccy/go-graphviz#118). ctx is checked before it starts;
+// when ctx ends during one, Layout returns (see InProcess and Worker).
 func Layout(ctx context.Context, g *Graph) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	dot := DOT(g)
-	out, err := run(dot, g.Engine)
+	out, err := runnerOf(ctx)(ctx, dot, g.Engine)
 	if err != nil {
 		return err
 	}
