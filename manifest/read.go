@@ -134,7 +134,7 @@ func readDoc(file string, n *yaml.Node, errs *model.ErrorList) []*Object {
 	}
 	o.Name = str(body, "metadata", "name")
 	if o.Name == "" {
-		*errs = append(*errs, &model.Error{Pos: pos, Msg: fmt.Sprintf("a %s needs metadata.name", o.Kind)})
+		*errs = append(*errs, &model.Error{Pos: pos, Msg: fmt.Sprintf("a %s needs metadata.name", model.Clip(o.Kind))})
 		return nil
 	}
 	if !clusterScoped[o.Kind] {

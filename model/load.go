@@ -131,7 +131,7 @@ func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
 	if len(d.errs) >= maxErrors {
 		return
 	}
-	d.errs.add(d.pos(n), format, args...)
+	d.errs.add(d.pos(n), format, clipArgs(args)...)
 }
 
 // resolve follows aliases, counting every step against the visit budget.
@@ -210,13 +210,13 @@ func describe(n *yaml.Node) string {
 	case "!!null":
 		return "null"
 	case "!!str":
-		return fmt.Sprintf("the string %q", n.Value)
+		return fmt.Sprintf("the string %q", Clip(n.Value))
 	case "!!int", "!!float":
-		return "the number " + n.Value
+		return "the number " + Clip(n.Value)
 	case "!!bool":
 		return "the boolean " + n.Value
 	}
-	return fmt.Sprintf("%q", n.Value)
+	return fmt.Sprintf("%q", Clip(n.Value))
 }
 
 func contains(list []string, s string) bool {

@@ -106,6 +106,7 @@ type output struct{ format, path string }
 type job struct {
 	in   string
 	outs []output
+	root string // the folder walked to find in, or ""
 }
 
 func (e *env) render(ctx context.Context, args []string, o renderOpts) error {
@@ -259,14 +260,14 @@ func plan(args []string, o renderOpts) ([]job, error) {
 				if !toDir {
 					rel = f // beside the input
 				}
-				jobs = append(jobs, job{f, outs(f, rel)})
+				jobs = append(jobs, job{in: f, outs: outs(f, rel), root: in})
 			}
 		case in == "-":
-			jobs = append(jobs, job{in, outs(in, "stdin")})
+			jobs = append(jobs, job{in: in, outs: outs(in, "stdin")})
 		case toDir:
-			jobs = append(jobs, job{in, outs(in, filepath.Base(in))})
+			jobs = append(jobs, job{in: in, outs: outs(in, filepath.Base(in))})
 		default:
-			jobs = append(jobs, job{in, outs(in, in)})
+			jobs = append(jobs, job{in: in, outs: outs(in, in)})
 		}
 	}
 	return jobs, nil
@@ -297,6 +298,9 @@ func (e *env) renderOne(ctx context.Context, j job, o renderOpts) (int, error) {
 // draw makes the drawings of one job, in memory, and returns the scene
 // they were drawn from (nil when only DOT was asked for).
 func (e *env) draw(ctx context.Context, j job, o renderOpts) ([][]byte, *render.Scene, error) {
+	if err := linkInside(j.root, j.in); err != nil {
+		return nil, nil, err
+	}
 	m, err := e.load(j.in, o.load)
 	if err != nil {
 		return nil, nil, err

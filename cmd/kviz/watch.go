@@ -181,7 +181,11 @@ func (e *env) redraw(ctx context.Context, target string, o renderOpts, p *previe
 			files, _ = yamlFiles(target)
 		}
 		for _, f := range files {
-			jobs = append(jobs, job{in: f, outs: []output{{format: "svg"}}})
+			j := job{in: f, outs: []output{{format: "svg"}}}
+			if f != target {
+				j.root = target
+			}
+			jobs = append(jobs, j)
 		}
 	}
 	var next []*drawing
