@@ -84,7 +84,7 @@ func ReadMax(name string, data []byte, max int) ([]*Object, error) {
 			break
 		}
 		if err != nil {
-			errs = append(errs, model.YAMLError(name, err)...)
+			errs = append(errs, model.YAMLErrorIn(name, data, err)...)
 			break // the decoder cannot go on past a syntax error
 		}
 		if len(doc.Content) == 0 {

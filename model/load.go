@@ -62,7 +62,7 @@ func Parse(name string, data []byte, opts Options) (*Model, error) {
 	var doc yaml.Node
 	err := dec.Decode(&doc)
 	if err != nil && err != io.EOF {
-		d.errs = append(d.errs, YAMLError(name, err)...)
+		d.errs = append(d.errs, YAMLErrorIn(name, data, err)...)
 		return nil, d.errs.Err()
 	}
 	if err == io.EOF || len(doc.Content) == 0 || isNull(doc.Content[0]) {
@@ -73,7 +73,7 @@ func Parse(name string, data []byte, opts Options) (*Model, error) {
 	switch err := dec.Decode(&extra); {
 	case err == io.EOF:
 	case err != nil:
-		d.errs = append(d.errs, YAMLError(name, err)...)
+		d.errs = append(d.errs, YAMLErrorIn(name, data, err)...)
 	case len(extra.Content) > 0 && !isNull(extra.Content[0]):
 		d.errorf(extra.Content[0], "a model is one YAML document; found a second one")
 	}
@@ -233,6 +233,10 @@ func contains(list []string, s string) bool {
 func (d *decoder) str(n *yaml.Node, what string) (string, bool) {
 	if n.Kind != yaml.ScalarNode || isNull(n) {
 		d.errorf(n, "%s must be a string, not %s", what, describe(n))
+		return "", false
+	}
+	if r, bad := control(n.Value); bad {
+		d.errs.add(d.pos(n), "%s", controlMsg(what, r))
 		return "", false
 	}
 	return n.Value, true

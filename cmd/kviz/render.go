@@ -79,7 +79,7 @@ naming each stale or missing one, and writes nothing. A docs CI job runs it.`,
 	f.StringVar(&o.layout.Engine, "layout", "", "override the model's layout: dot, neato, fdp, circo, twopi or osage")
 	f.StringVar(&o.layout.Theme, "theme", "", "override the model's theme: kubernetes, light, dark or mono")
 	f.StringVar(&o.layout.Background, "background", "", "background: transparent, or a colour such as white or #rrggbb")
-	f.Float64Var(&o.layout.Pad, "pad", 16, "margin around the drawing, in points")
+	o.layout.Pad = f.Float64("pad", 16, "margin around the drawing, in points")
 	f.Float64Var(&o.scale, "scale", 1, "PNG pixels per point: 2 or 3 for slides and high-density screens")
 	f.BoolVar(&o.check, "check", false, "compare with the files on disk instead of writing; exit 1 if any is stale or missing")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress on standard error")
@@ -175,7 +175,7 @@ func checkOptions(o renderOpts) error {
 	if bg := l.Background; bg != "" && bg != "transparent" && !model.ValidColor(strings.ToLower(bg)) {
 		return usagef("bad --background %q: use transparent, a colour name or #rrggbb", bg)
 	}
-	if l.Pad < 0 {
+	if l.Pad != nil && *l.Pad < 0 {
 		return usagef("--pad must not be negative")
 	}
 	if o.timeout < 0 {

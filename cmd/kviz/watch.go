@@ -41,7 +41,7 @@ written as by kviz render.`,
 	f.StringVarP(&o.format, "format", "f", "", "formats to write with -o")
 	f.StringVar(&addr, "addr", "127.0.0.1:8765", "where the preview is served (port 0 picks a free one)")
 	f.StringVar(&o.layout.Theme, "theme", "", "override the model's theme")
-	o.scale, o.layout.Pad = 1, 16
+	o.scale = 1
 	addLoadFlags(f, &o.load)
 	addBudgetFlags(f, &o.timeout, &o.load)
 	return c
