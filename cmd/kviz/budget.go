@@ -11,10 +11,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/kviz/kviz/layouts"
 	"github.com/kviz/kviz/layouts/graphviz"
 	"github.com/kviz/kviz/model"
-	"github.com/kviz/kviz/render"
 )
 
 // defaultTimeout bounds one layout: a model of a few thousand edges can
@@ -43,8 +41,9 @@ type layouter struct {
 	worker *graphviz.Worker
 }
 
-// layout lays m out within the budget o.timeout.
-func (e *env) layout(ctx context.Context, m *model.Model, o renderOpts) (*render.Scene, error) {
+// budgeted runs lay, a layout, within the budget o.timeout, in the
+// worker if there is one, and starts the worker once a layout times out.
+func (e *env) budgeted(ctx context.Context, o renderOpts, lay func(context.Context) error) error {
 	if o.timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeoutCause(ctx, o.timeout, errTimeout{o.timeout})
@@ -53,14 +52,12 @@ func (e *env) layout(ctx context.Context, m *model.Model, o renderOpts) (*render
 	if e.layouter.worker != nil {
 		ctx = graphviz.WithRunner(ctx, e.layouter.worker.Run)
 	}
-	sc, err := layouts.Layout(ctx, m, o.layout)
+	err := lay(ctx)
 	var t errTimeout
-	if errors.As(err, &t) {
-		if e.layouter.worker == nil {
-			e.layouter.worker = newWorker()
-		}
+	if errors.As(err, &t) && e.layouter.worker == nil {
+		e.layouter.worker = newWorker()
 	}
-	return sc, err
+	return err
 }
 
 // newWorker is a layout worker running this executable's hidden

@@ -18,14 +18,14 @@ func runnerOf(ctx context.Context) Runner {
 	if r, ok := ctx.Value(runnerKey{}).(Runner); ok {
 		return r
 	}
-	return InProcess
+	return RunHere
 }
 
-// InProcess lays out in this process. It returns once ctx is done, with
+// RunHere lays out in this process. It returns once ctx is done, with
 // its cause, but the layout goes on in the background holding Graphviz:
 // go-graphviz cannot stop one (goccy/go-graphviz#118). A process that
 // outlives a timeout must lay out elsewhere from then on (a Worker).
-func InProcess(ctx context.Context, dot []byte, engine string) ([]byte, error) {
+func RunHere(ctx context.Context, dot []byte, engine string) ([]byte, error) {
 	type result struct {
 		out []byte
 		err error

@@ -124,13 +124,13 @@ func TestWorkerGraphvizError(t *testing.T) {
 	}
 }
 
-// InProcess returns at the deadline, though Graphviz goes on: this
+// RunHere returns at the deadline, though Graphviz goes on: this
 // process can lay out no more, so this test comes last.
-func TestInProcessTimeout(t *testing.T) {
+func TestRunHereTimeout(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
 	defer cancel()
 	start := time.Now()
-	if _, err := InProcess(ctx, DOT(allToAll(60)), "dot"); !errors.Is(err, context.DeadlineExceeded) {
+	if _, err := RunHere(ctx, DOT(allToAll(60)), "dot"); !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("InProcess = %v", err)
 	}
 	if took := time.Since(start); took > time.Second {
