@@ -124,20 +124,6 @@ func TestWorkerGraphvizError(t *testing.T) {
 	}
 }
 
-// RunHere returns at the deadline, though Graphviz goes on: this
-// process can lay out no more, so this test comes last.
-func TestRunHereTimeout(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
-	defer cancel()
-	start := time.Now()
-	if _, err := RunHere(ctx, DOT(allToAll(60)), "dot"); !errors.Is(err, context.DeadlineExceeded) {
-		t.Fatalf("InProcess = %v", err)
-	}
-	if took := time.Since(start); took > time.Second {
-		t.Errorf("returned after %v", took)
-	}
-}
-
 // The cost of a worker, for the README: a small layout here and in a
 // worker, and a worker's start.
 func BenchmarkSmallInProcess(b *testing.B) {
@@ -176,5 +162,63 @@ func BenchmarkWorkerStart(b *testing.B) {
 		if err := Layout(ctx, small()); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// rss is this process's resident memory in KB, from /proc (Linux).
+func rss(t *testing.T) int {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		t.Skip("no /proc/self/status:", err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			var kb int
+			fmt.Sscan(rest, &kb)
+			return kb
+		}
+	}
+	t.Skip("no VmRSS")
+	return 0
+}
+
+// A long watch session lays out in a worker: this process's memory stays
+// flat however many layouts, and the worker, where go-graphviz leaks, is
+// replaced every MaxUses.
+func TestWorkerLongSession(t *testing.T) {
+	w := testWorker(t)
+	w.MaxUses = 100
+	ctx := WithRunner(context.Background(), w.Run)
+	layout := func(n int) {
+		for i := 0; i < n; i++ {
+			if err := Layout(ctx, allToAll(4)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	layout(50)
+	before := rss(t)
+	layout(400)
+	after := rss(t)
+	if after-before > 8<<10 {
+		t.Errorf("resident memory grew %d KB over 400 layouts", after-before)
+	}
+	if w.Starts != 5 {
+		t.Errorf("%d worker processes for 450 layouts of at most 100 each, want 5", w.Starts)
+	}
+	t.Logf("RSS %d KB → %d KB; %d workers", before, after, w.Starts)
+}
+
+// RunHere returns at the deadline, though Graphviz goes on: this
+// process can lay out no more, so this test comes last.
+func TestRunHereTimeout(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	if _, err := RunHere(ctx, DOT(allToAll(60)), "dot"); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("RunHere = %v", err)
+	}
+	if took := time.Since(start); took > time.Second {
+		t.Errorf("returned after %v", took)
 	}
 }
