@@ -139,3 +139,21 @@ func TestPanicIsABug(t *testing.T) {
 		t.Errorf("code %d, stderr %q", code, stderr.String())
 	}
 }
+
+// TestSignalMidRedraw: Ctrl-C stops kviz watch within a second while a
+// redraw is laying out.
+func TestSignalMidRedraw(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "m.yaml"), []byte(allToAll(60)), 0o644)
+	cmd, stderr := kvizProcess(t, dir, "watch", "m.yaml", "--addr", "127.0.0.1:0")
+	time.Sleep(1500 * time.Millisecond)
+	start := time.Now()
+	cmd.Process.Signal(syscall.SIGINT)
+	cmd.Wait()
+	if took := time.Since(start); took > time.Second {
+		t.Errorf("took %v to stop, want under 1s", took)
+	}
+	if code := cmd.ProcessState.ExitCode(); code != exitInterrupt {
+		t.Errorf("exit %d, want %d; stderr:\n%s", code, exitInterrupt, stderr)
+	}
+}

@@ -174,3 +174,32 @@ func TestWatchExposed(t *testing.T) {
 		t.Errorf("no warning for 0.0.0.0: %q", lines)
 	}
 }
+
+// TestWatchTimeout: a layout past --timeout shows its error and the watch
+// goes on: the next save is drawn by a fresh worker.
+func TestWatchTimeout(t *testing.T) {
+	model := filepath.Join(t.TempDir(), "m.yaml")
+	save(t, model, allToAll(60))
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	done := make(chan int)
+	go func() {
+		done <- run(ctx, []string{"watch", model, "--addr", "127.0.0.1:0", "--timeout", "1s"}, strings.NewReader(""), io.Discard, pw)
+		pw.Close()
+	}()
+	t.Cleanup(func() { cancel(); <-done })
+	sc := bufio.NewScanner(pr)
+	url := ""
+	for url == "" && sc.Scan() {
+		_, url, _ = strings.Cut(sc.Text(), "preview at ")
+	}
+	go io.Copy(io.Discard, pr)
+	d := getState(t, url).Drawings
+	if len(d) != 1 || !strings.Contains(d[0].Errors, "the layout took longer than 1s and was stopped (raise the limit with --timeout)") {
+		t.Fatalf("state after a timeout: %+v", d)
+	}
+	save(t, model, "title: Small\nnodes: [{id: a}]\n")
+	await(t, "drawn after the timeout", func() bool {
+		return strings.Contains(getState(t, url).Drawings[0].SVG, `<title id="kviz-title">Small</title>`)
+	})
+}
