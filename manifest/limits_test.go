@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/kviz/kviz/model"
 )
 
 // ReadMax stops at the object after the limit, with its position.
@@ -56,5 +58,26 @@ spec:
 	}
 	if got := strings.Join(labels, "|"); !strings.Contains(got, "data\n(claim template)") {
 		t.Errorf("nodes %q, want the claim template", got)
+	}
+}
+
+// Control characters in names and values are written as escapes: the
+// model made from the manifests loads, and its text is printable.
+func TestControlCharacters(t *testing.T) {
+	objs, err := Read("m.yaml", []byte("kind: ConfigMap\nmetadata: {name: \"a\\0b\"}\n---\nkind: \"Con\\x01fig\"\nmetadata: {name: c, namespace: \"n\\x1bs\"}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Build(objs, Options{}).YAML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := model.Parse("model.yaml", out, model.Options{}); err != nil {
+		t.Fatalf("the model does not load: %v\n%s", err, out)
+	}
+	for _, want := range []string{`a\x00b`, `Con\x01fig`, `n\x1bs`} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("no %s in\n%s", want, out)
+		}
 	}
 }
