@@ -19,6 +19,9 @@ import (
 // it compiles into.
 const warmEnv = "KVIZ_WASM_WARM"
 
+// warmName is the child's argv[0].
+const warmName = "kviz-compile-graphviz"
+
 // warmTimeout bounds the child's compile (about 2 s on a slow machine).
 const warmTimeout = time.Minute
 
@@ -105,7 +108,7 @@ func runChild(stage string) error {
 	ctx, cancel := context.WithTimeout(context.Background(), warmTimeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, exe)
-	cmd.Args = []string{"kviz-compile-graphviz"}
+	cmd.Args = []string{warmName}
 	cmd.Env = append(os.Environ(), warmEnv+"="+stage)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out

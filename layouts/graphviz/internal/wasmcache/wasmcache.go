@@ -60,8 +60,10 @@ const off = "/dev/null/kviz-no-cache"
 
 var (
 	savedTmp, hadTmp = os.LookupEnv("TMPDIR")
-	warming          = os.Getenv(warmEnv) != ""
-	dir, dirErr      = setup()
+	// The child that compiles the cache is named so and has warmEnv set:
+	// both, so that a stray variable cannot make kviz exit doing nothing.
+	warming     = os.Getenv(warmEnv) != "" && len(os.Args) > 0 && os.Args[0] == warmName
+	dir, dirErr = setup()
 )
 
 func setup() (string, error) {
