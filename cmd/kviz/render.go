@@ -40,6 +40,7 @@ type renderOpts struct {
 	load           loadOpts
 	scale          float64
 	check, quiet   bool
+	docs           docsOpts
 }
 
 // addLoadFlags adds the flags of reading models and manifests.
@@ -82,6 +83,7 @@ naming each stale or missing one, and writes nothing. A docs CI job runs it.`,
 	f.BoolVar(&o.check, "check", false, "compare with the files on disk instead of writing; exit 1 if any is stale or missing")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress on standard error")
 	addLoadFlags(f, &o.load)
+	addDocsFlags(f, &o.docs)
 	enumCompletion(c, "direction", model.Directions)
 	enumCompletion(c, "layout", model.Layouts)
 	enumCompletion(c, "theme", model.Themes)
@@ -101,17 +103,22 @@ type output struct{ format, path string }
 
 // job is one input and where its drawings go.
 type job struct {
-	in   string
-	outs []output
+	in    string
+	outs  []output
+	block *block // a Markdown page's fence; nil for a file
 }
 
 func (e *env) render(ctx context.Context, args []string, o renderOpts) error {
 	if err := checkOptions(o); err != nil {
 		return err
 	}
-	jobs, err := plan(args, o)
+	p, err := plan(args, o)
 	if err != nil {
 		return err
+	}
+	jobs := p.jobs
+	for _, note := range p.notes {
+		fmt.Fprintln(e.stderr, note)
 	}
 	progress := !o.quiet && len(jobs) >= 10 && isTerminal(e.stderr)
 	failed, stale := false, 0
@@ -135,6 +142,12 @@ func (e *env) render(ctx context.Context, args []string, o renderOpts) error {
 	if progress {
 		fmt.Fprint(e.stderr, "\r\033[K")
 	}
+	n, err := e.finishDocs(p, o)
+	if err != nil {
+		printErr(e.stderr, err)
+		failed = true
+	}
+	stale += n
 	if failed || stale > 0 {
 		return errFailed
 	}
@@ -184,7 +197,7 @@ func checkOptions(o renderOpts) error {
 }
 
 // plan decides each input's outputs.
-func plan(args []string, o renderOpts) ([]job, error) {
+func plan(args []string, o renderOpts) (*planned, error) {
 	var fmts []string
 	if o.format != "" {
 		for _, f := range strings.Split(o.format, ",") {
@@ -196,7 +209,7 @@ func plan(args []string, o renderOpts) ([]job, error) {
 	}
 	anyDir := false
 	for _, in := range args {
-		anyDir = anyDir || isDir(in)
+		anyDir = anyDir || isDir(in) || isPage(in)
 	}
 	toDir := o.output != "" && o.output != "-" && (len(args) > 1 || anyDir || isDir(o.output) || strings.HasSuffix(o.output, "/"))
 	if _, known := extensions[strings.ToLower(filepath.Ext(o.output))]; toDir && known && !isDir(o.output) {
@@ -240,30 +253,38 @@ func plan(args []string, o renderOpts) ([]job, error) {
 		}
 		return list
 	}
-	var jobs []job
+	p := &planned{formats: fmts}
 	for _, in := range args {
 		switch {
 		case isDir(in):
-			files, err := yamlFiles(in)
+			files, notes, err := walkFolder(in, o.docs.walk)
 			if err != nil {
 				return nil, err
 			}
+			p.notes = append(p.notes, notes...)
 			for _, f := range files {
-				rel, _ := filepath.Rel(in, f)
+				rel, _ := filepath.Rel(in, f.path)
 				if !toDir {
-					rel = f // beside the input
+					rel = f.path // beside the input
 				}
-				jobs = append(jobs, job{f, outs(f, rel)})
+				if err := p.add(f.path, rel, f.markdown, outs); err != nil {
+					return nil, err
+				}
 			}
 		case in == "-":
-			jobs = append(jobs, job{in, outs(in, "stdin")})
+			p.jobs = append(p.jobs, job{in: in, outs: outs(in, "stdin")})
 		case toDir:
-			jobs = append(jobs, job{in, outs(in, filepath.Base(in))})
+			if err := p.add(in, filepath.Base(in), isPage(in), outs); err != nil {
+				return nil, err
+			}
 		default:
-			jobs = append(jobs, job{in, outs(in, in)})
+			if err := p.add(in, in, isPage(in), outs); err != nil {
+				return nil, err
+			}
 		}
 	}
-	return jobs, nil
+	p.roots = orphanRoots(args, o, toDir)
+	return p, nil
 }
 
 func isDir(path string) bool {
@@ -279,6 +300,9 @@ func (e *env) renderOne(ctx context.Context, j job, o renderOpts) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	if j.block != nil {
+		j.block.ok = true
+	}
 	if o.check {
 		return e.compare(j, drawings), nil
 	}
@@ -288,7 +312,7 @@ func (e *env) renderOne(ctx context.Context, j job, o renderOpts) (int, error) {
 // draw makes the drawings of one job, in memory, and returns the scene
 // they were drawn from (nil when only DOT was asked for).
 func (e *env) draw(ctx context.Context, j job, o renderOpts) ([][]byte, *render.Scene, error) {
-	m, err := e.load(j.in, o.load)
+	m, err := e.loadJob(j, o.load)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -308,7 +332,7 @@ func (e *env) draw(ctx context.Context, j job, o renderOpts) ([][]byte, *render.
 					return nil, nil, err
 				}
 			}
-			if err := formats[out.format](&buf, sc, o); err != nil {
+			if err := e.encode(ctx, &buf, m, sc, out.format, o); err != nil {
 				return nil, nil, fmt.Errorf("%s: %w", j.in, err)
 			}
 		}

@@ -44,6 +44,7 @@ written as by kviz render.`,
 	f.StringVar(&o.layout.Theme, "theme", "", "override the model's theme")
 	o.scale, o.layout.Pad = 1, 16
 	addLoadFlags(f, &o.load)
+	addWalkFlags(f, &o.docs.walk)
 	return c
 }
 
@@ -152,8 +153,8 @@ func relevant(target, path string) bool {
 	if !isDir(target) {
 		return filepath.Clean(path) == filepath.Clean(target)
 	}
-	ext := filepath.Ext(path)
-	return ext == ".yaml" || ext == ".yml"
+	ext := strings.ToLower(filepath.Ext(path))
+	return ext == ".yaml" || ext == ".yml" || isPage(path) || filepath.Base(path) == ignoreFile
 }
 
 // redraw draws every model of the target, writes outputs if asked, and
@@ -166,20 +167,14 @@ func (e *env) redraw(ctx context.Context, target string, o renderOpts, p *previe
 	}
 	p.mu.Unlock()
 
+	// Without -o, the planned outputs are drawn for the page, never written.
 	var jobs []job
-	if o.output != "" {
-		planned, err := plan([]string{target}, o)
-		if err != nil {
-			printErr(e.stderr, err)
-		}
-		jobs = planned
+	if planned, err := plan([]string{target}, o); err != nil {
+		printErr(e.stderr, err)
 	} else {
-		files := []string{target}
-		if isDir(target) {
-			files, _ = yamlFiles(target)
-		}
-		for _, f := range files {
-			jobs = append(jobs, job{in: f, outs: []output{{format: "svg"}}})
+		jobs = planned.jobs
+		for _, note := range planned.notes {
+			fmt.Fprintln(e.stderr, note)
 		}
 	}
 	var next []*drawing
