@@ -37,6 +37,8 @@ fuzz:
 	$(GO) test ./render -run '^$$' -fuzz '^FuzzParsePath$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	$(GO) test ./render/icon -run '^$$' -fuzz '^FuzzFromSVG$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	$(GO) test ./layouts -run '^$$' -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
+	$(GO) test ./cmd/kviz -run '^$$' -fuzz '^FuzzFences$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
+	$(GO) test ./cmd/kviz -run '^$$' -fuzz '^FuzzClassify$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 
 # Render the figures and the gallery in docs/.
 figures: build

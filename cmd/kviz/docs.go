@@ -52,6 +52,20 @@ func isPage(path string) bool {
 	return ext == ".md" || ext == ".mdx"
 }
 
+// pageOutput refuses a file name for -o when a page is drawn: its fences
+// each make an image.
+func pageOutput(args []string, out string) error {
+	if _, known := extensions[strings.ToLower(filepath.Ext(out))]; !known || isDir(out) {
+		return nil
+	}
+	for _, in := range args {
+		if isPage(in) {
+			return usagef("a Markdown page is drawn to one image a fence: -o names a folder, not %q", out)
+		}
+	}
+	return nil
+}
+
 // add plans the drawings of one file: a model or manifests, or each kviz
 // fence of a page, drawn to NAME-N (or NAME-ID) beside rel.
 func (p *planned) add(in, rel string, page bool, outs func(in, rel string) []output) error {
@@ -64,8 +78,14 @@ func (p *planned) add(in, rel string, page bool, outs func(in, rel string) []out
 		return err
 	}
 	stem := strings.TrimSuffix(rel, filepath.Ext(rel))
+	seen := map[string]int{} // fence id → its first fence's line
 	for _, b := range fences(data) {
 		b.page = in
+		if first, dup := seen[b.id]; dup && b.id != "" {
+			b.dupOf = first
+		} else {
+			seen[b.id] = b.line
+		}
 		// ".md" stands for the extension outs replaces by the format's.
 		p.jobs = append(p.jobs, job{in: in, block: b, outs: outs(in, stem+"-"+b.name()+".md")})
 	}
@@ -89,9 +109,6 @@ func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
 // finishDocs does what comes after drawing: duplicate fence ids, orphaned
 // images, rewritten pages. It returns how many files --check found stale.
 func (e *env) finishDocs(p *planned, o renderOpts) (int, error) {
-	if err := duplicateIDs(p.jobs); err != nil {
-		return 0, err
-	}
 	stale := 0
 	if o.check || o.docs.prune {
 		orphans, err := findOrphans(p)
@@ -117,26 +134,6 @@ func (e *env) finishDocs(p *planned, o renderOpts) (int, error) {
 		return stale + n, err
 	}
 	return stale, nil
-}
-
-// duplicateIDs reports fences of one page that share an id, and so an
-// image.
-func duplicateIDs(jobs []job) error {
-	var errs model.ErrorList
-	seen := map[string]int{}
-	for _, j := range jobs {
-		if b := j.block; b != nil && b.id != "" {
-			key := b.page + "\x00" + b.id
-			if line, dup := seen[key]; dup {
-				errs = append(errs, &model.Error{Pos: model.Pos{File: b.page, Line: b.line, Col: 1},
-					Msg: fmt.Sprintf("fence id %q is also the id of the fence on line %d", b.id, line)})
-				continue
-			}
-			seen[key] = b.line
-		}
-	}
-	errs.Sort()
-	return errs.Err()
 }
 
 // orphanRoots are the folders a render owns: -o when every input is a

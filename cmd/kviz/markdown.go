@@ -35,6 +35,7 @@ type block struct {
 	start, end int
 	fence      string // the opening fence's run of ` or ~
 	closed     bool   // it has a closing fence (else the page's end closes it)
+	dupOf      int    // the line of an earlier fence with the same id; 0 if none
 	// Set once drawn: the drawing's title and whether it drew.
 	title string
 	ok    bool
@@ -49,7 +50,7 @@ func (b *block) name() string {
 }
 
 var (
-	fenceID   = regexp.MustCompile(`(?:^|\s)id=["']?([^"'\s]*)["']?`)
+	fenceID   = regexp.MustCompile(`(?:^|[\s{])id=["']?([^"'\s}]*)`)
 	idPattern = regexp.MustCompile(`^[A-Za-z0-9_.-]+$`)
 )
 
@@ -175,6 +176,10 @@ func (e *env) loadBlock(b *block, o loadOpts) (*model.Model, error) {
 	if b.id != "" && !idPattern.MatchString(b.id) {
 		return nil, model.ErrorList{{Pos: model.Pos{File: b.page, Line: b.line, Col: 1},
 			Msg: fmt.Sprintf("bad fence id %q: use letters, digits, '_', '.' and '-'", b.id)}}
+	}
+	if b.dupOf > 0 {
+		return nil, model.ErrorList{{Pos: model.Pos{File: b.page, Line: b.line, Col: 1},
+			Msg: fmt.Sprintf("fence id %q is also the id of the fence on line %d", b.id, b.dupOf)}}
 	}
 	if ref, pos, ok := fileRef(b.body); ok {
 		path := filepath.Join(filepath.Dir(b.page), filepath.FromSlash(ref))
