@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -30,6 +31,7 @@ func addDocsFlags(f *pflag.FlagSet, o *docsOpts) {
 	addWalkFlags(f, &o.walk)
 	f.BoolVar(&o.prune, "prune", false, "delete images in the output folder that no model draws any more")
 	f.BoolVar(&o.rewrite, "rewrite", false, "Markdown: replace each kviz fence by its image, keeping the source in <details>")
+	f.StringVar(&o.darkTheme, "dark-theme", "", "SVG: switch to this theme (dark, light, ...) where the reader's page is dark")
 }
 
 func addWalkFlags(f *pflag.FlagSet, o *walkOpts) {
@@ -52,9 +54,13 @@ func isPage(path string) bool {
 	return ext == ".md" || ext == ".mdx"
 }
 
-// pageOutput refuses a file name for -o when a page is drawn: its fences
-// each make an image.
-func pageOutput(args []string, out string) error {
+// checkDocs refuses an unknown --dark-theme, and a file name for -o when a
+// page is drawn: its fences each make an image.
+func checkDocs(args []string, o renderOpts) error {
+	if t := o.docs.darkTheme; t != "" && !slices.Contains(model.Themes, t) {
+		return usagef("unknown --dark-theme %q (one of %s)", t, strings.Join(model.Themes, ", "))
+	}
+	out := o.output
 	if _, known := extensions[strings.ToLower(filepath.Ext(out))]; !known || isDir(out) {
 		return nil
 	}

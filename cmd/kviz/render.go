@@ -212,7 +212,7 @@ func plan(args []string, o renderOpts) (*planned, error) {
 		anyDir = anyDir || isDir(in) || isPage(in)
 	}
 	toDir := o.output != "" && o.output != "-" && (len(args) > 1 || anyDir || isDir(o.output) || strings.HasSuffix(o.output, "/"))
-	if err := pageOutput(args, o.output); err != nil {
+	if err := checkDocs(args, o); err != nil {
 		return nil, err
 	}
 	if _, known := extensions[strings.ToLower(filepath.Ext(o.output))]; toDir && known && !isDir(o.output) {
