@@ -230,3 +230,12 @@ func kvizMade(path string) bool {
 	head = head[:n]
 	return bytes.Contains(head, svgMark) || bytes.Contains(head, pngMark)
 }
+
+// name is what a job is called on the watch page: its file, and for a
+// fence its line too.
+func (j job) name() string {
+	if j.block != nil {
+		return fmt.Sprintf("%s:%d", j.in, j.block.line)
+	}
+	return j.in
+}

@@ -66,7 +66,14 @@ comes from -f (several at once: -f svg,png), else from the output's
 extension. '-' reads standard input.
 
 --check draws in memory and compares with the files on disk: it exits 1
-naming each stale or missing one, and writes nothing. A docs CI job runs it.`,
+naming each stale or missing one, and writes nothing. A docs CI job runs it.
+
+In folders, only kviz models and Kubernetes manifests are drawn; other YAML
+is passed over (-v says which), as are paths matched by --exclude or a
+.kvizignore. Markdown pages (.md, .mdx) have each kviz fence drawn to
+PAGE-N or PAGE-ID; --rewrite puts the image in the fence's place. --check
+also names orphans: images kviz drew that nothing draws now; --prune
+deletes them. --dark-theme writes SVG that follows the reader's dark mode.`,
 		Example: "  kviz render cluster.yaml -o cluster.svg\n  kviz render docs/diagrams/ -o static/img/ -f svg,png\n  kviz render docs/diagrams/ -o static/img/ --check",
 		Args:    cobra.MinimumNArgs(1),
 	}

@@ -179,7 +179,7 @@ func (e *env) redraw(ctx context.Context, target string, o renderOpts, p *previe
 	}
 	var next []*drawing
 	for _, j := range jobs {
-		d := &drawing{Name: j.in, SVG: previous[j.in]}
+		d := &drawing{Name: j.name(), SVG: previous[j.name()]}
 		drawings, sc, err := e.draw(ctx, j, o)
 		if err == nil && sc != nil {
 			var buf bytes.Buffer
