@@ -51,7 +51,7 @@ var modelKeys = sync.OnceValue(func() []string {
 // a misspelling of those, so that a typo is reported, never skipped. It is
 // manifests if a document has `apiVersion` and `kind`. A file that is not
 // YAML is a model or manifests if a line starts like one, so that a broken
-// model is reported too.
+// model is reported too — unless it holds {{ }}: a Helm or Hugo template.
 func classify(name string, data []byte) (class, string) {
 	lower := strings.ToLower(name)
 	if strings.HasSuffix(lower, ".kviz.yaml") || strings.HasSuffix(lower, ".kviz.yml") {
@@ -145,6 +145,8 @@ var (
 
 func classifyText(data []byte) (class, string) {
 	switch {
+	case bytes.Contains(data, []byte("{{")):
+		return classOther, "a template (it has {{ }}), not YAML until it is filled in"
 	case textModel.Match(data):
 		return classModel, ""
 	case textManifest.Match(data):

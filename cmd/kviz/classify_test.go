@@ -29,6 +29,7 @@ func TestClassify(t *testing.T) {
 		{"broken model", "a.yaml", "nodes:\n - a\n  - b: [\n", classModel},
 		{"broken manifest", "a.yaml", "apiVersion: v1\nkind: [\n", classManifest},
 		{"broken other", "a.yaml", "label: [\n", classOther},
+		{"helm template", "deployment.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n  labels: {{- include \"x\" . | nindent 4 }}\n", classOther},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got, why := classify(tt.file, []byte(tt.data)); got != tt.want {
