@@ -14,6 +14,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/kviz/kviz/layouts"
 	"github.com/kviz/kviz/model"
 )
 
@@ -238,4 +239,26 @@ func (j job) name() string {
 		return fmt.Sprintf("%s:%d", j.in, j.block.line)
 	}
 	return j.in
+}
+
+// validatePage checks each kviz fence of a page, printing every problem;
+// it reports whether all are good.
+func (e *env) validatePage(name string, o loadOpts) bool {
+	var p planned
+	if err := p.add(name, name, true, func(string, string) []output { return nil }); err != nil {
+		printErr(e.stderr, err)
+		return false
+	}
+	ok := true
+	for _, j := range p.jobs {
+		m, err := e.loadJob(j, o)
+		if err == nil {
+			err = layouts.Check(m, layouts.Options{})
+		}
+		if err != nil {
+			printErr(e.stderr, err)
+			ok = false
+		}
+	}
+	return ok
 }
