@@ -32,11 +32,11 @@ func addDocsFlags(f *pflag.FlagSet, o *docsOpts) {
 	addWalkFlags(f, &o.walk)
 	f.BoolVar(&o.prune, "prune", false, "delete images in the output folder that no model draws any more")
 	f.BoolVar(&o.rewrite, "rewrite", false, "Markdown: replace each kviz fence by its image, keeping the source in <details>")
-	f.StringVar(&o.darkTheme, "dark-theme", "", "SVG: switch to this theme (dark, light, ...) where the reader's page is dark")
+	f.StringVar(&o.darkTheme, "dark-theme", "", "SVG: switch to this `THEME` (dark, light, ...) where the reader's page is dark")
 }
 
 func addWalkFlags(f *pflag.FlagSet, o *walkOpts) {
-	f.StringArrayVar(&o.exclude, "exclude", nil, "in folders, skip paths matching this gitignore pattern (repeatable)")
+	f.StringArrayVar(&o.exclude, "exclude", nil, "in folders, skip paths matching this gitignore `PATTERN`, relative to the folder (repeatable)")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "say which files of a folder are skipped, and why")
 }
 
