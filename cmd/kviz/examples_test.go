@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/kviz/kviz/internal/golden"
 )
 
 // example is a docs site under docs/examples whose build runs kviz.
@@ -29,16 +31,22 @@ var examples = []example{
 // and its CI would, on a copy of it: the committed drawings are current;
 // every image a page references exists; nothing is drawn that no page
 // shows; a fresh build draws exactly the committed files; and a broken,
-// a stale and an orphaned diagram each fail the check.
+// a stale and an orphaned diagram each fail the check. With -update, the
+// example's own build runs first, redrawing its committed images.
 func TestDocsExamples(t *testing.T) {
 	if _, err := os.UserCacheDir(); err != nil {
 		t.Skip("no user cache folder:", err)
 	}
 	for _, ex := range examples {
 		t.Run(ex.dir, func(t *testing.T) {
-			src := filepath.Join("..", "..", "docs", "examples", ex.dir)
+			src, _ := filepath.Abs(filepath.Join("..", "..", "docs", "examples", ex.dir))
 			draw, check := ex.cmds(t, src)
 			out := draw[slices.Index(draw, "-o")+1]
+			if *golden.Update {
+				// The example's drawings and pages are its goldens.
+				t.Chdir(src)
+				kviz(t, draw, 0, "")
+			}
 			dir := t.TempDir()
 			copyTree(t, src, dir)
 			t.Chdir(dir)

@@ -18,35 +18,13 @@ import (
 
 	"github.com/kviz/kviz/internal/browser"
 	"github.com/kviz/kviz/layouts"
-	"github.com/kviz/kviz/model"
 	"github.com/kviz/kviz/render"
 )
 
 // scene lays out a model file in a theme.
 func scene(t *testing.T, path, theme string) *render.Scene {
 	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := model.Parse(path, data, model.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc, err := layouts.Layout(context.Background(), m, layouts.Options{Theme: theme})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sc
-}
-
-func encode(t *testing.T, sc *render.Scene) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	if err := Encode(&buf, sc); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return sceneOf(t, path, layouts.Options{Theme: theme})
 }
 
 func encodeDark(t *testing.T, light, dark *render.Scene) []byte {

@@ -20,14 +20,14 @@ import (
 // Encode writes sc as SVG to w.
 func Encode(w io.Writer, sc *render.Scene) error {
 	var buf bytes.Buffer
-	c := &canvas{s: svgo.New(&buf), symbols: newSymbols(sc)}
+	c := &canvas{s: svgo.New(&buf)}
 	c.s.Decimals = 2
 	s := c.s
 	// role and aria-labelledby let screen readers announce the title.
 	s.Start(sc.Width, sc.Height, fmt.Sprintf(`viewBox="0 0 %s %s"`, render.F(sc.Width), render.F(sc.Height)),
 		`role="img"`, `aria-labelledby="kviz-title"`)
 	fmt.Fprintf(&buf, "<title id=\"kviz-title\">%s</title>\n", escaper.Replace(sc.Title))
-	c.symbols.defs(s)
+	defs(s, sc.Icons)
 	s.Group(attr("font-family", text.Family))
 	if render.Painted(sc.Background) {
 		s.Rect(0, 0, sc.Width, sc.Height, `class="background"`, attr("fill", sc.Background))
@@ -42,7 +42,6 @@ func Encode(w io.Writer, sc *render.Scene) error {
 // canvas draws on an svgo document.
 type canvas struct {
 	s       *svgo.SVG
-	symbols *symbols
 	closers []string // what Close writes, innermost last
 }
 
@@ -106,11 +105,8 @@ func (c *canvas) Path(p render.Path, pt render.Paint) {
 }
 
 // Icon places an icon's symbol, three times for replicas: back copies first.
-func (c *canvas) Icon(ic *render.Icon) {
-	id := c.symbols.id(ic)
-	if id == "" {
-		return
-	}
+func (c *canvas) Icon(ic *render.Icon, sym *render.Symbol) {
+	id := sym.ID
 	b := ic.Box
 	size := []string{attr("width", render.F(b.Width)), attr("height", render.F(b.Height))}
 	if ic.Replicas {
