@@ -107,13 +107,18 @@ func (e *env) rewrite(src []byte, bs []*block, images map[*block]string) []byte 
 	return out.Bytes()
 }
 
+// altEscaper makes a title safe as an image's alt text in Markdown and in
+// MDX, where { starts an expression and < an element: each such character
+// is backslash-escaped, which CommonMark reads as the character itself.
+var altEscaper = strings.NewReplacer("\n", " ", `\`, `\\`, "[", `\[`, "]", `\]`, "{", `\{`, "}", `\}`, "<", `\<`, ">", `\>`)
+
 // writeWrapped writes an image reference and the fence in <details>.
 func writeWrapped(out *bytes.Buffer, fence []byte, b *block, ref string) {
 	alt := b.title
 	if alt == "" {
 		alt = "diagram"
 	}
-	alt = strings.NewReplacer("\n", " ", "[", `\[`, "]", `\]`).Replace(alt)
+	alt = altEscaper.Replace(alt)
 	fmt.Fprintf(out, "![%s](%s)\n\n%s\n%s\n\n", alt, ref, detailsOpen, detailsTitle)
 	out.Write(fence)
 	if !bytes.HasSuffix(fence, []byte("\n")) {
