@@ -49,6 +49,28 @@ type planned struct {
 	roots   []string
 }
 
+// collisions refuses two drawings of one path (a.yaml and a.yml, a fence
+// id "2" and a page's second fence): the second would overwrite the first.
+func (p *planned) collisions() error {
+	from := map[string]string{}
+	for _, j := range p.jobs {
+		if j.block != nil && j.block.dupOf > 0 {
+			continue // refused with its position when loaded
+		}
+		for _, out := range j.outs {
+			if out.path == "-" {
+				continue
+			}
+			key := filepath.Clean(out.path)
+			if other, dup := from[key]; dup {
+				return fmt.Errorf("%s would be drawn twice, from %s and from %s", out.path, other, j.name())
+			}
+			from[key] = j.name()
+		}
+	}
+	return nil
+}
+
 // isPage reports whether a path names a Markdown page.
 func isPage(path string) bool {
 	ext := strings.ToLower(filepath.Ext(path))
@@ -113,8 +135,8 @@ func (e *env) loadJob(j job, o loadOpts) (*model.Model, error) {
 
 func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
 
-// finishDocs does what comes after drawing: duplicate fence ids, orphaned
-// images, rewritten pages. It returns how many files --check found stale.
+// finishDocs does what comes after drawing: orphaned images, rewritten
+// pages. It returns how many files --check found stale.
 func (e *env) finishDocs(p *planned, o renderOpts) (int, error) {
 	stale := 0
 	if o.check || o.docs.prune {

@@ -294,7 +294,7 @@ func plan(args []string, o renderOpts) (*planned, error) {
 		}
 	}
 	p.roots = orphanRoots(args, o, toDir)
-	return p, nil
+	return p, p.collisions()
 }
 
 func isDir(path string) bool {
