@@ -42,6 +42,12 @@ func (e *env) load(name string, o loadOpts) (*model.Model, error) {
 	if err != nil {
 		return nil, err
 	}
+	return e.parse(name, data, o)
+}
+
+// parse reads a model, or Kubernetes manifests turned into one, from bytes
+// read from name.
+func (e *env) parse(name string, data []byte, o loadOpts) (*model.Model, error) {
 	if !manifest.Looks(data) {
 		opts := o.model
 		if name != "<stdin>" {

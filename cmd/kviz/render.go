@@ -42,6 +42,7 @@ type renderOpts struct {
 	scale          float64
 	check, quiet   bool
 	timeout        time.Duration // of one layout; 0: none
+	docs           docsOpts
 }
 
 // addLoadFlags adds the flags of reading models and manifests.
@@ -67,7 +68,14 @@ comes from -f (several at once: -f svg,png), else from the output's
 extension. '-' reads standard input.
 
 --check draws in memory and compares with the files on disk: it exits 1
-naming each stale or missing one, and writes nothing. A docs CI job runs it.`,
+naming each stale or missing one, and writes nothing. A docs CI job runs it.
+
+In folders, only kviz models and Kubernetes manifests are drawn; other YAML
+is passed over (-v says which), as are paths matched by --exclude or a
+.kvizignore. Markdown pages (.md, .mdx) have each kviz fence drawn to
+PAGE-N or PAGE-ID; --rewrite puts the image in the fence's place. --check
+also names orphans: images kviz drew that nothing draws now; --prune
+deletes them. --dark-theme writes SVG that follows the reader's dark mode.`,
 		Example: "  kviz render cluster.yaml -o cluster.svg\n  kviz render docs/diagrams/ -o static/img/ -f svg,png\n  kviz render docs/diagrams/ -o static/img/ --check",
 		Args:    cobra.MinimumNArgs(1),
 	}
@@ -85,6 +93,7 @@ naming each stale or missing one, and writes nothing. A docs CI job runs it.`,
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress on standard error")
 	addLoadFlags(f, &o.load)
 	addBudgetFlags(f, &o.timeout, &o.load)
+	addDocsFlags(f, &o.docs)
 	enumCompletion(c, "direction", model.Directions)
 	enumCompletion(c, "layout", model.Layouts)
 	enumCompletion(c, "theme", model.Themes)
@@ -104,18 +113,23 @@ type output struct{ format, path string }
 
 // job is one input and where its drawings go.
 type job struct {
-	in   string
-	outs []output
-	root string // the folder walked to find in, or ""
+	in    string
+	outs  []output
+	root  string // the folder walked to find in, or ""
+	block *block // a Markdown page's fence; nil for a file
 }
 
 func (e *env) render(ctx context.Context, args []string, o renderOpts) error {
 	if err := checkOptions(o); err != nil {
 		return err
 	}
-	jobs, err := plan(args, o)
+	p, err := plan(args, o)
 	if err != nil {
 		return err
+	}
+	jobs := p.jobs
+	for _, note := range p.notes {
+		fmt.Fprintln(e.stderr, note)
 	}
 	progress := !o.quiet && len(jobs) >= 10 && isTerminal(e.stderr)
 	failed, stale := false, 0
@@ -139,6 +153,12 @@ func (e *env) render(ctx context.Context, args []string, o renderOpts) error {
 	if progress {
 		fmt.Fprint(e.stderr, "\r\033[K")
 	}
+	n, err := e.finishDocs(p, o)
+	if err != nil {
+		printErr(e.stderr, err)
+		failed = true
+	}
+	stale += n
 	if failed || stale > 0 {
 		return errFailed
 	}
@@ -191,7 +211,7 @@ func checkOptions(o renderOpts) error {
 }
 
 // plan decides each input's outputs.
-func plan(args []string, o renderOpts) ([]job, error) {
+func plan(args []string, o renderOpts) (*planned, error) {
 	var fmts []string
 	if o.format != "" {
 		for _, f := range strings.Split(o.format, ",") {
@@ -203,9 +223,12 @@ func plan(args []string, o renderOpts) ([]job, error) {
 	}
 	anyDir := false
 	for _, in := range args {
-		anyDir = anyDir || isDir(in)
+		anyDir = anyDir || isDir(in) || isPage(in)
 	}
 	toDir := o.output != "" && o.output != "-" && (len(args) > 1 || anyDir || isDir(o.output) || strings.HasSuffix(o.output, "/"))
+	if err := checkDocs(args, o); err != nil {
+		return nil, err
+	}
 	if _, known := extensions[strings.ToLower(filepath.Ext(o.output))]; toDir && known && !isDir(o.output) {
 		return nil, usagef("several inputs need a folder for -o, not %q", o.output)
 	}
@@ -247,30 +270,38 @@ func plan(args []string, o renderOpts) ([]job, error) {
 		}
 		return list
 	}
-	var jobs []job
+	p := &planned{formats: fmts}
 	for _, in := range args {
 		switch {
 		case isDir(in):
-			files, err := yamlFiles(in)
+			files, notes, err := walkFolder(in, o.docs.walk)
 			if err != nil {
 				return nil, err
 			}
+			p.notes = append(p.notes, notes...)
 			for _, f := range files {
-				rel, _ := filepath.Rel(in, f)
+				rel, _ := filepath.Rel(in, f.path)
 				if !toDir {
-					rel = f // beside the input
+					rel = f.path // beside the input
 				}
-				jobs = append(jobs, job{in: f, outs: outs(f, rel), root: in})
+				if err := p.add(f.path, rel, in, f.markdown, outs); err != nil {
+					return nil, err
+				}
 			}
 		case in == "-":
-			jobs = append(jobs, job{in: in, outs: outs(in, "stdin")})
+			p.jobs = append(p.jobs, job{in: in, outs: outs(in, "stdin")})
 		case toDir:
-			jobs = append(jobs, job{in: in, outs: outs(in, filepath.Base(in))})
+			if err := p.add(in, filepath.Base(in), "", isPage(in), outs); err != nil {
+				return nil, err
+			}
 		default:
-			jobs = append(jobs, job{in: in, outs: outs(in, in)})
+			if err := p.add(in, in, "", isPage(in), outs); err != nil {
+				return nil, err
+			}
 		}
 	}
-	return jobs, nil
+	p.roots = orphanRoots(args, o, toDir)
+	return p, p.collisions()
 }
 
 func isDir(path string) bool {
@@ -285,6 +316,9 @@ func (e *env) renderOne(ctx context.Context, j job, o renderOpts) (int, error) {
 	drawings, _, err := e.draw(ctx, j, o)
 	if err != nil {
 		return 0, err
+	}
+	if j.block != nil {
+		j.block.ok = true
 	}
 	if o.check {
 		return e.compare(j, drawings), nil
@@ -301,7 +335,7 @@ func (e *env) draw(ctx context.Context, j job, o renderOpts) ([][]byte, *render.
 	if err := linkInside(j.root, j.in); err != nil {
 		return nil, nil, err
 	}
-	m, err := e.load(j.in, o.load)
+	m, err := e.loadJob(j, o.load)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -316,7 +350,7 @@ func (e *env) draw(ctx context.Context, j job, o renderOpts) ([][]byte, *render.
 			continue
 		}
 		var buf bytes.Buffer
-		if err := formats[out.format](&buf, sc, o); err != nil {
+		if err := e.encode(ctx, &buf, m, sc, out.format, o); err != nil {
 			return nil, nil, fmt.Errorf("%s: %w", j.in, err)
 		}
 		drawings[i] = buf.Bytes()

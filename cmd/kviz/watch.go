@@ -44,6 +44,7 @@ written as by kviz render.`,
 	o.scale = 1
 	addLoadFlags(f, &o.load)
 	addBudgetFlags(f, &o.timeout, &o.load)
+	addWalkFlags(f, &o.docs.walk)
 	return c
 }
 
@@ -160,8 +161,9 @@ func relevant(target, path string) bool {
 	if !isDir(target) {
 		return filepath.Clean(path) == filepath.Clean(target)
 	}
-	ext := filepath.Ext(path)
-	return (ext == ".yaml" || ext == ".yml") && within(filepath.Clean(target), filepath.Clean(path))
+	ext := strings.ToLower(filepath.Ext(path))
+	return (ext == ".yaml" || ext == ".yml" || isPage(path) || filepath.Base(path) == ignoreFile) &&
+		within(filepath.Clean(target), filepath.Clean(path))
 }
 
 // redraw draws every model of the target, writes outputs if asked, and
@@ -174,29 +176,19 @@ func (e *env) redraw(ctx context.Context, target string, o renderOpts, p *previe
 	}
 	p.mu.Unlock()
 
+	// Without -o, the planned outputs are drawn for the page, never written.
 	var jobs []job
-	if o.output != "" {
-		planned, err := plan([]string{target}, o)
-		if err != nil {
-			printErr(e.stderr, err)
-		}
-		jobs = planned
+	if planned, err := plan([]string{target}, o); err != nil {
+		printErr(e.stderr, err)
 	} else {
-		files := []string{target}
-		if isDir(target) {
-			files, _ = yamlFiles(target)
-		}
-		for _, f := range files {
-			j := job{in: f, outs: []output{{format: "svg"}}}
-			if f != target {
-				j.root = target
-			}
-			jobs = append(jobs, j)
+		jobs = planned.jobs
+		for _, note := range planned.notes {
+			fmt.Fprintln(e.stderr, note)
 		}
 	}
 	var next []*drawing
 	for _, j := range jobs {
-		d := &drawing{Name: j.in, SVG: previous[j.in]}
+		d := &drawing{Name: j.name(), SVG: previous[j.name()]}
 		drawings, sc, err := e.draw(ctx, j, o)
 		if err == nil && sc != nil {
 			var buf bytes.Buffer
