@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/kviz/kviz/model"
 	"github.com/kviz/kviz/render"
 	"github.com/kviz/kviz/render/pdf"
 	"github.com/kviz/kviz/render/pptx"
@@ -140,35 +142,45 @@ func stepOutputs(in string, outs []output, n int, o renderOpts) ([]output, error
 	return list, nil
 }
 
-// encode writes one output of a laid-out model: the scene at the output's
-// step, or at every step for a paged format, on the page --canvas asks
-// for.
-func encode(w io.Writer, steps []render.Step, sc *render.Scene, out output, o renderOpts) error {
+// encodeOut writes one output of a laid-out model: the scene at the
+// output's step, or at every step for a paged format, on the page
+// --canvas asks for.
+func (e *env) encodeOut(ctx context.Context, w io.Writer, m *model.Model, steps []render.Step, sc *render.Scene, out output, o renderOpts) error {
+	var step *render.Step
+	if out.step > 0 {
+		step = &steps[out.step-1]
+	}
+	if !paged[out.format] {
+		view := func(s *render.Scene) *render.Scene {
+			if step != nil {
+				s = s.At(step)
+			}
+			return framed(s, out.format, o)
+		}
+		return e.encode(ctx, w, m, sc, out.format, o, view)
+	}
 	var slides []pptx.Slide
 	at := func(st *render.Step) {
 		slides = append(slides, pptx.Slide{Scene: framed(sc.At(st), out.format, o), Title: st.Title, Caption: st.Caption})
 	}
 	switch {
-	case out.step > 0:
-		at(&steps[out.step-1])
-	case paged[out.format] && len(steps) > 0:
+	case step != nil:
+		at(step)
+	case len(steps) > 0:
 		for i := range steps {
 			at(&steps[i])
 		}
 	default:
 		slides = append(slides, pptx.Slide{Scene: framed(sc, out.format, o)})
 	}
-	switch out.format {
-	case "pdf":
-		var pages []pdf.Page
-		for _, s := range slides {
-			pages = append(pages, pdf.Page{Scene: s.Scene, Title: s.Title})
-		}
-		return pdf.Encode(w, pages...)
-	case "pptx":
+	if out.format == "pptx" {
 		return pptx.Encode(w, slides)
 	}
-	return formats[out.format](w, slides[0].Scene, o)
+	var pages []pdf.Page
+	for _, s := range slides {
+		pages = append(pages, pdf.Page{Scene: s.Scene, Title: s.Title})
+	}
+	return pdf.Encode(w, pages...)
 }
 
 // stepFrame is one step of a drawing on the watch page, which pages

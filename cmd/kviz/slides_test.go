@@ -20,8 +20,8 @@ import (
 	"github.com/kviz/kviz/internal/browser"
 )
 
-// kviz runs the command line and fails the test unless it exits 0.
-func kviz(t *testing.T, args ...string) string {
+// kvizOK runs the command line and fails the test unless it exits 0.
+func kvizOK(t *testing.T, args ...string) string {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	if code := run(context.Background(), args, strings.NewReader(""), &stdout, &stderr); code != exitOK {
@@ -96,7 +96,7 @@ func TestCanvasSize(t *testing.T) {
 			in := writeModel(t, c.name+".yaml", chain(c.dir, 6))
 			for _, scale := range []string{"1", "2"} {
 				out := filepath.Join(t.TempDir(), "x.png")
-				kviz(t, "render", in, "-o", out, "--canvas", "1920x1080", "--scale", scale)
+				kvizOK(t, "render", in, "-o", out, "--canvas", "1920x1080", "--scale", scale)
 				img := readPNG(t, out)
 				if b := img.Bounds(); b.Dx() != 1920 || b.Dy() != 1080 {
 					t.Fatalf("scale %s: %v, want 1920×1080", scale, b)
@@ -125,7 +125,7 @@ func TestCanvasSize(t *testing.T) {
 				}
 			}
 			out := filepath.Join(t.TempDir(), "x.svg")
-			kviz(t, "render", in, "-o", out, "--canvas", "800x450")
+			kvizOK(t, "render", in, "-o", out, "--canvas", "800x450")
 			svg, _ := os.ReadFile(out)
 			if !regexp.MustCompile(`<svg width="800.00" height="450.00"`).Match(svg) {
 				t.Errorf("SVG page is not 800×450 points:\n%.200s", svg)
@@ -141,7 +141,7 @@ func TestCanvasShape(t *testing.T) {
 	for _, dir := range []string{"LR", "TB"} {
 		in := writeModel(t, "m.yaml", chain(dir, 5))
 		plain := filepath.Join(t.TempDir(), "plain.png")
-		kviz(t, "render", in, "-o", plain)
+		kvizOK(t, "render", in, "-o", plain)
 		own := readPNG(t, plain).Bounds()
 		for _, shape := range []struct {
 			spec string
@@ -149,7 +149,7 @@ func TestCanvasShape(t *testing.T) {
 		}{{"16:9", 16, 9}, {"4:3", 4, 3}} {
 			for _, scale := range []int{1, 3} {
 				out := filepath.Join(t.TempDir(), "x.png")
-				kviz(t, "render", in, "-o", out, "--canvas", shape.spec, "--scale", fmt.Sprint(scale))
+				kvizOK(t, "render", in, "-o", out, "--canvas", shape.spec, "--scale", fmt.Sprint(scale))
 				b := readPNG(t, out).Bounds()
 				if b.Dx()*shape.b != b.Dy()*shape.a {
 					t.Errorf("%s %s scale %d: %d×%d is not %s", dir, shape.spec, scale, b.Dx(), b.Dy(), shape.spec)
@@ -183,9 +183,9 @@ var stepsModel = filepath.Join("..", "..", "testdata", "models", "cluster-steps.
 // element where the whole diagram has it; the PDF has a page a step.
 func TestStepsFiles(t *testing.T) {
 	dir := t.TempDir()
-	kviz(t, "render", stepsModel, "-o", dir+"/", "-f", "json,png,pdf", "--steps")
+	kvizOK(t, "render", stepsModel, "-o", dir+"/", "-f", "json,png,pdf", "--steps")
 	whole := filepath.Join(dir, "whole.json")
-	kviz(t, "render", stepsModel, "-o", whole)
+	kvizOK(t, "render", stepsModel, "-o", whole)
 	var all struct {
 		Width, Height float64
 		Nodes         []map[string]any
@@ -225,12 +225,12 @@ func TestStepsFiles(t *testing.T) {
 	}
 
 	one := filepath.Join(dir, "two.pdf")
-	kviz(t, "render", stepsModel, "--step", "2", "-o", one)
+	kvizOK(t, "render", stepsModel, "--step", "2", "-o", one)
 	pdf, _ = os.ReadFile(one)
 	if n := len(regexp.MustCompile(`/Type /Page\b`).FindAll(pdf, -1)); n != 1 {
 		t.Errorf("--step 2 PDF has %d pages, want 1", n)
 	}
-	stepTwo := kviz(t, "render", stepsModel, "--step", "2", "-f", "json", "-o", "-")
+	stepTwo := kvizOK(t, "render", stepsModel, "--step", "2", "-f", "json", "-o", "-")
 	if want, _ := os.ReadFile(filepath.Join(dir, "cluster-steps-2.json")); stepTwo != string(want) {
 		t.Error("--step 2 differs from the second file of --steps")
 	}
@@ -287,8 +287,8 @@ func TestStepsRefused(t *testing.T) {
 
 func TestFontScaleFlag(t *testing.T) {
 	in := writeModel(t, "m.yaml", chain("LR", 2))
-	plain := kviz(t, "render", in, "-f", "json", "-o", "-")
-	big := kviz(t, "render", in, "-f", "json", "-o", "-", "--font-scale", "2")
+	plain := kvizOK(t, "render", in, "-f", "json", "-o", "-")
+	big := kvizOK(t, "render", in, "-f", "json", "-o", "-", "--font-scale", "2")
 	if !strings.Contains(big, `"width"`) || plain == big {
 		t.Error("--font-scale 2 changed nothing")
 	}
@@ -350,5 +350,32 @@ func TestWatchSteps(t *testing.T) {
 	await(t, "the page redrew", func() bool { return eval(`document.body.dataset.version`) != version })
 	if got := eval(`document.querySelector('.step').textContent`); !strings.HasPrefix(got, "Step 1 of 2: Uno") {
 		t.Errorf("after a save the page shows %q, want step 1 still", got)
+	}
+}
+
+// TestStepsInDocsBuild draws a folder with --steps: --check finds every
+// step's file current, and --prune takes none of them for an orphan.
+func TestStepsInDocsBuild(t *testing.T) {
+	src, out := t.TempDir(), t.TempDir()
+	data, err := os.ReadFile(stepsModel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(src, "c.yaml"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	kvizOK(t, "render", src, "-o", out+"/", "-f", "svg,pdf", "--steps")
+	var stderr bytes.Buffer
+	if code := run(context.Background(), []string{"render", src, "-o", out + "/", "-f", "svg,pdf", "--steps", "--check"}, nil, &bytes.Buffer{}, &stderr); code != exitOK {
+		t.Errorf("--check after drawing: exit %d\n%s", code, stderr.String())
+	}
+	kvizOK(t, "render", src, "-o", out+"/", "-f", "svg,pdf", "--steps", "--prune")
+	files, _ := os.ReadDir(out)
+	var names []string
+	for _, f := range files {
+		names = append(names, f.Name())
+	}
+	if got := strings.Join(names, " "); got != "c-1.svg c-2.svg c-3.svg c-4.svg c.pdf" {
+		t.Errorf("after --prune: %s", got)
 	}
 }

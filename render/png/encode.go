@@ -32,6 +32,9 @@ func write(w io.Writer, img *image.RGBA, scale float64) error {
 	ihdr[8], ihdr[9] = 8, colorType // bit depth, colour type; compression, filter, interlace 0
 	chunk(bw, "IHDR", ihdr[:])
 	chunk(bw, "pHYs", phys(scale))
+	// Names the maker, so that kviz can tell its own images from others
+	// in a folder (kviz render --prune).
+	chunk(bw, "tEXt", []byte("Software\x00kviz"))
 
 	idat := &chunkWriter{w: bw, kind: "IDAT"}
 	z, err := zlib.NewWriterLevel(idat, zlib.BestSpeed)
