@@ -97,10 +97,14 @@ func checkDocs(args []string, o renderOpts) error {
 
 // add plans the drawings of one file: a model or manifests, or each kviz
 // fence of a page, drawn to NAME-N (or NAME-ID) beside rel.
-func (p *planned) add(in, rel string, page bool, outs func(in, rel string) []output) error {
+// root is the folder walked to find in, or "".
+func (p *planned) add(in, rel, root string, page bool, outs func(in, rel string) []output) error {
 	if !page {
-		p.jobs = append(p.jobs, job{in: in, outs: outs(in, rel)})
+		p.jobs = append(p.jobs, job{in: in, outs: outs(in, rel), root: root})
 		return nil
+	}
+	if err := linkInside(root, in); err != nil {
+		return err
 	}
 	data, err := os.ReadFile(in)
 	if err != nil {
@@ -116,7 +120,7 @@ func (p *planned) add(in, rel string, page bool, outs func(in, rel string) []out
 			seen[b.id] = b.line
 		}
 		// ".md" stands for the extension outs replaces by the format's.
-		p.jobs = append(p.jobs, job{in: in, block: b, outs: outs(in, stem+"-"+b.name()+".md")})
+		p.jobs = append(p.jobs, job{in: in, block: b, root: root, outs: outs(in, stem+"-"+b.name()+".md")})
 	}
 	return nil
 }
@@ -267,7 +271,7 @@ func (j job) name() string {
 // it reports whether all are good.
 func (e *env) validatePage(name string, o loadOpts) bool {
 	var p planned
-	if err := p.add(name, name, true, func(string, string) []output { return nil }); err != nil {
+	if err := p.add(name, name, "", true, func(string, string) []output { return nil }); err != nil {
 		printErr(e.stderr, err)
 		return false
 	}

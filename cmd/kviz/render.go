@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -40,6 +41,7 @@ type renderOpts struct {
 	load           loadOpts
 	scale          float64
 	check, quiet   bool
+	timeout        time.Duration // of one layout; 0: none
 	docs           docsOpts
 }
 
@@ -85,11 +87,12 @@ deletes them. --dark-theme writes SVG that follows the reader's dark mode.`,
 	f.StringVar(&o.layout.Engine, "layout", "", "override the model's layout: dot, neato, fdp, circo, twopi or osage")
 	f.StringVar(&o.layout.Theme, "theme", "", "override the model's theme: kubernetes, light, dark or mono")
 	f.StringVar(&o.layout.Background, "background", "", "background: transparent, or a colour such as white or #rrggbb")
-	f.Float64Var(&o.layout.Pad, "pad", 16, "margin around the drawing, in points")
+	o.layout.Pad = f.Float64("pad", 16, "margin around the drawing, in points")
 	f.Float64Var(&o.scale, "scale", 1, "PNG pixels per point: 2 or 3 for slides and high-density screens")
 	f.BoolVar(&o.check, "check", false, "compare with the files on disk instead of writing; exit 1 if any is stale or missing")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress on standard error")
 	addLoadFlags(f, &o.load)
+	addBudgetFlags(f, &o.timeout, &o.load)
 	addDocsFlags(f, &o.docs)
 	enumCompletion(c, "direction", model.Directions)
 	enumCompletion(c, "layout", model.Layouts)
@@ -112,6 +115,7 @@ type output struct{ format, path string }
 type job struct {
 	in    string
 	outs  []output
+	root  string // the folder walked to find in, or ""
 	block *block // a Markdown page's fence; nil for a file
 }
 
@@ -191,8 +195,11 @@ func checkOptions(o renderOpts) error {
 	if bg := l.Background; bg != "" && bg != "transparent" && !model.ValidColor(strings.ToLower(bg)) {
 		return usagef("bad --background %q: use transparent, a colour name or #rrggbb", bg)
 	}
-	if l.Pad < 0 {
+	if l.Pad != nil && *l.Pad < 0 {
 		return usagef("--pad must not be negative")
+	}
+	if o.timeout < 0 {
+		return usagef("--timeout must not be negative")
 	}
 	if o.scale <= 0 || o.scale > 16 {
 		return usagef("--scale must be more than 0 and at most 16")
@@ -277,18 +284,18 @@ func plan(args []string, o renderOpts) (*planned, error) {
 				if !toDir {
 					rel = f.path // beside the input
 				}
-				if err := p.add(f.path, rel, f.markdown, outs); err != nil {
+				if err := p.add(f.path, rel, in, f.markdown, outs); err != nil {
 					return nil, err
 				}
 			}
 		case in == "-":
 			p.jobs = append(p.jobs, job{in: in, outs: outs(in, "stdin")})
 		case toDir:
-			if err := p.add(in, filepath.Base(in), isPage(in), outs); err != nil {
+			if err := p.add(in, filepath.Base(in), "", isPage(in), outs); err != nil {
 				return nil, err
 			}
 		default:
-			if err := p.add(in, in, isPage(in), outs); err != nil {
+			if err := p.add(in, in, "", isPage(in), outs); err != nil {
 				return nil, err
 			}
 		}
@@ -316,17 +323,23 @@ func (e *env) renderOne(ctx context.Context, j job, o renderOpts) (int, error) {
 	if o.check {
 		return e.compare(j, drawings), nil
 	}
+	if err := ctx.Err(); err != nil {
+		return 0, err // a signal came during the layout: write nothing
+	}
 	return 0, e.write(j, drawings)
 }
 
 // draw makes the drawings of one job, in memory, and returns the scene
 // they were drawn from (nil when only DOT was asked for).
 func (e *env) draw(ctx context.Context, j job, o renderOpts) ([][]byte, *render.Scene, error) {
+	if err := linkInside(j.root, j.in); err != nil {
+		return nil, nil, err
+	}
 	m, err := e.loadJob(j, o.load)
 	if err != nil {
 		return nil, nil, err
 	}
-	sc, dot, err := layOut(ctx, m, j, o)
+	sc, dot, err := e.layOut(ctx, m, j, o)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -347,7 +360,7 @@ func (e *env) draw(ctx context.Context, j job, o renderOpts) ([][]byte, *render.
 
 // layOut lays a model out once for all of a job's outputs: the scene when
 // some format draws one, the DOT when one is asked for, or both.
-func layOut(ctx context.Context, m *model.Model, j job, o renderOpts) (*render.Scene, []byte, error) {
+func (e *env) layOut(ctx context.Context, m *model.Model, j job, o renderOpts) (sc *render.Scene, dotText []byte, err error) {
 	var scene, dot bool
 	for _, out := range j.outs {
 		dot = dot || out.format == "dot"
@@ -355,12 +368,19 @@ func layOut(ctx context.Context, m *model.Model, j job, o renderOpts) (*render.S
 	}
 	switch {
 	case scene && dot:
-		return layouts.LayoutDOT(ctx, m, o.layout)
+		err = e.budgeted(ctx, o, func(ctx context.Context) (err error) {
+			sc, dotText, err = layouts.LayoutDOT(ctx, m, o.layout)
+			return err
+		})
+		return sc, dotText, err
 	case dot:
 		d, err := layouts.DOT(m, o.layout)
 		return nil, d, err
 	case scene:
-		sc, err := layouts.Layout(ctx, m, o.layout)
+		err = e.budgeted(ctx, o, func(ctx context.Context) (err error) {
+			sc, err = layouts.Layout(ctx, m, o.layout)
+			return err
+		})
 		return sc, nil, err
 	}
 	return nil, nil, nil

@@ -63,6 +63,11 @@ func walkFolder(dir string, o walkOpts) (files []found, notes []string, err erro
 			ignored = append(ignored, ps...)
 			return err
 		}
+		if drawable(path) && linkInside(dir, path) != nil {
+			// Never read: drawing it reports the refusal, naming the link.
+			files = append(files, found{path: path})
+			return nil
+		}
 		f, note, err := pick(path)
 		switch {
 		case err != nil:
@@ -79,12 +84,10 @@ func walkFolder(dir string, o walkOpts) (files []found, notes []string, err erro
 
 // pick decides whether a file is drawn; note says why a YAML file is not.
 func pick(path string) (*found, string, error) {
-	ext := strings.ToLower(filepath.Ext(path))
-	switch ext {
-	case ".yaml", ".yml", ".md", ".mdx":
-	default:
+	if !drawable(path) {
 		return nil, "", nil
 	}
+	ext := strings.ToLower(filepath.Ext(path))
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, "", err
@@ -99,6 +102,15 @@ func pick(path string) (*found, string, error) {
 		return nil, skipNote(path, why), nil
 	}
 	return &found{path: path}, "", nil
+}
+
+// drawable reports whether path is named like a file kviz may draw.
+func drawable(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".yaml", ".yml", ".md", ".mdx":
+		return true
+	}
+	return false
 }
 
 // readIgnore reads a .kvizignore's patterns, anchored at its folder.
