@@ -193,8 +193,8 @@ func lineText(src []byte, starts []int, i int) string {
 
 // loadBlock reads the model a fence holds: YAML of a model or manifests,
 // positioned in the page's own lines, or `file: PATH` naming a file beside
-// the page.
-func (e *env) loadBlock(b *block, o loadOpts) (*model.Model, error) {
+// the page — inside root, the folder walked to find the page, if any.
+func (e *env) loadBlock(b *block, root string, o loadOpts) (*model.Model, error) {
 	if b.id != "" && !idPattern.MatchString(b.id) {
 		return nil, model.ErrorList{{Pos: model.Pos{File: b.page, Line: b.line, Col: 1},
 			Msg: fmt.Sprintf("bad fence id %q: use letters, digits, '_', '.' and '-'", b.id)}}
@@ -205,6 +205,10 @@ func (e *env) loadBlock(b *block, o loadOpts) (*model.Model, error) {
 	}
 	if ref, pos, ok := fileRef(b.body); ok {
 		path := filepath.Join(filepath.Dir(b.page), filepath.FromSlash(ref))
+		if !insideRoot(root, path) {
+			return nil, model.ErrorList{{Pos: model.Pos{File: b.page, Line: pos.Line, Col: pos.Column},
+				Msg: fmt.Sprintf("file %q is outside the folder drawn, %s", model.Clip(ref), root)}}
+		}
 		m, err := e.load(path, o)
 		if err != nil && isNotExist(err) {
 			return nil, model.ErrorList{{Pos: model.Pos{File: b.page, Line: pos.Line, Col: pos.Column},
@@ -227,4 +231,21 @@ func fileRef(body []byte) (string, *yaml.Node, bool) {
 		return "", nil, false
 	}
 	return top.Content[1].Value, top.Content[1], true
+}
+
+// insideRoot reports whether path, its symlinks followed, lies in root; a
+// path that does not resolve is left for reading to report.
+func insideRoot(root, path string) bool {
+	if root == "" {
+		return true
+	}
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return false
+	}
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return true // nothing there to read; loading says so
+	}
+	return within(realRoot, real)
 }
