@@ -16,9 +16,9 @@ var (
 	captionOnly = text.Style{Size: 26, Bold: true} // the only heading, as in the seed's figure 2
 )
 
-// captionStyle is the caption's style: smaller than the title when there
+// captionFor is the caption's style: smaller than the title when there
 // is one, so that the title is the largest text.
-func captionStyle(m *model.Model) text.Style {
+func captionFor(m *model.Model) text.Style {
 	if m.Title == "" {
 		return captionOnly
 	}
@@ -51,11 +51,11 @@ func (b *builder) scene(g *graphviz.Graph) *render.Scene {
 	default:
 		bodyW, bodyH = bodyW+legendGap+legend.Box.Width, max(bodyH, legend.Box.Height)
 	}
-	capStyle := captionStyle(m)
-	titleLines := wrap(m.Title, titleText, 1e9)
-	captionLines := wrap(m.Caption, capStyle, 1e9)
-	tw, th := text.Block(titleLines, titleText)
-	cw, ch := text.Block(captionLines, capStyle)
+	titleStyle, captionStyle := s.font(titleText), s.font(captionFor(m))
+	titleLines := wrap(m.Title, titleStyle, 1e9)
+	captionLines := wrap(m.Caption, captionStyle, 1e9)
+	tw, th := text.Block(titleLines, titleStyle)
+	cw, ch := text.Block(captionLines, captionStyle)
 
 	contentW := max(bodyW, tw, cw)
 	ox := s.pad + (contentW-bodyW)/2
@@ -73,8 +73,8 @@ func (b *builder) scene(g *graphviz.Graph) *render.Scene {
 	sc.Width, sc.Height = math.Ceil(sc.Width), math.Ceil(sc.Height)
 	mid := s.pad + contentW/2
 	free := b.textOn(nil)
-	sc.Texts = append(sc.Texts, lines(titleLines, titleText, mid, s.pad, free)...)
-	sc.Texts = append(sc.Texts, lines(captionLines, capStyle, mid, oy+bodyH+titleGap, free)...)
+	sc.Texts = append(sc.Texts, lines(titleLines, titleStyle, mid, s.pad, free)...)
+	sc.Texts = append(sc.Texts, lines(captionLines, captionStyle, mid, oy+bodyH+titleGap, free)...)
 	legendX, legendY := ox+g.Width+legendGap, oy
 	if below {
 		legendX, legendY = ox+(bodyW-legend.Box.Width)/2, oy+g.Height+legendGap
@@ -193,7 +193,7 @@ func (b *builder) icon(n *model.Node, l leaf, rn *render.Node, top *float64) *re
 
 func (b *builder) group(n *model.Node, rn *render.Node, lx, ly float64) {
 	look := b.s.pal.groups[groupKind(n)]
-	st := groupTitle(n)
+	st := b.s.font(groupTitle(n))
 	rn.Shape = render.ShapeGroup
 	rn.Paint = b.groupPaint(n)
 	rn.Plate = b.surface(n)
@@ -235,9 +235,9 @@ func (b *builder) edge(e *model.Edge, ge *graphviz.Edge, ls []string, ox, oy flo
 		re.Tail = &render.Arrow{Tip: render.Point{ox + ge.TailTip[0], oy + ge.TailTip[1]}, Base: re.Points[0], Open: open}
 	}
 	if len(ls) > 0 {
-		_, h := text.Block(ls, edgeText)
-		re.Lines = lines(ls, edgeText, ox+ge.LabelPos[0], oy+ge.LabelPos[1]-h/2, or(e.Color, b.textOn(b.commonGroup(e))))
-		re.LabelBox = labelBox(ls, edgeText, ox+ge.LabelPos[0], oy+ge.LabelPos[1]-h/2)
+		_, h := text.Block(ls, b.s.font(edgeText))
+		re.Lines = lines(ls, b.s.font(edgeText), ox+ge.LabelPos[0], oy+ge.LabelPos[1]-h/2, or(e.Color, b.textOn(b.commonGroup(e))))
+		re.LabelBox = labelBox(ls, b.s.font(edgeText), ox+ge.LabelPos[0], oy+ge.LabelPos[1]-h/2)
 	}
 	return re
 }

@@ -80,21 +80,23 @@ func (b *builder) legend(rows []row, cols int) *legendBox {
 	cols = max(1, min(cols, len(rows)))
 	perCol := (len(rows) + cols - 1) / cols
 	l := &legendBox{&render.Legend{}}
+	st := b.s.font(legendText)
+	row := max(legendSwatch, st.Size*text.LineHeight) // a row holds its swatch and its label
 	x, bottom := float64(legendPad), 0.0
 	for c := 0; c*perCol < len(rows); c++ {
 		col := rows[c*perCol : min((c+1)*perCol, len(rows))]
 		labelW := 0.0
 		for _, r := range col {
-			labelW = max(labelW, text.Width(r.label, legendText))
+			labelW = max(labelW, text.Width(r.label, st))
 		}
 		y := float64(legendPad)
 		sampleX := x + labelW + legendGapX
 		for _, r := range col {
-			r.sample(l, sampleX, y)
-			base := y + (legendSwatch-legendText.Size*text.LineHeight)/2 + text.Baseline(legendText)
+			r.sample(l, sampleX, y+(row-legendSwatch)/2)
+			base := y + (row-st.Size*text.LineHeight)/2 + text.Baseline(st)
 			l.Texts = append(l.Texts, render.Text{X: x + labelW, Y: base, Text: r.label,
-				Size: legendText.Size, Anchor: "end", Color: b.s.pal.textOn(b.s.pal.legend.fill)})
-			y += legendSwatch + legendRowGap
+				Size: st.Size, Anchor: "end", Color: b.s.pal.textOn(b.s.pal.legend.fill)})
+			y += row + legendRowGap
 		}
 		bottom = max(bottom, y-legendRowGap)
 		x = sampleX + legendSwatch + legendColGap

@@ -6,10 +6,6 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// MaxEdges is the most edges one model may make: lists in `from` and `to`
-// multiply, and a hostile file must not make billions.
-const MaxEdges = 100_000
-
 // ends reads an edge's `from` or `to`: one id, or a list of them.
 func (d *decoder) ends(v *yaml.Node, what string) []*yaml.Node {
 	if v.Kind != yaml.SequenceNode {
@@ -40,8 +36,11 @@ func (d *decoder) pairs(e Edge, sources, targets []*yaml.Node) []*Edge {
 	for i, t := range targets {
 		to[i] = d.ref(t, "to")
 	}
-	if len(from)*len(to) > MaxEdges-len(d.m.Edges) {
-		d.errorf(targets[0], "the model makes more than %d edges", MaxEdges)
+	// Lists in `from` and `to` multiply: one edge's lists that alone make
+	// more edges than allowed make none, so that a hostile file cannot
+	// make billions. The running count is the caller's.
+	if len(from)*len(to) > d.maxEdges {
+		d.errorAt(e.Pos, fmt.Sprintf("more than %d edges (raise the limit with --max-edges)", d.maxEdges))
 		return nil
 	}
 	var out []*Edge

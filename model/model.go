@@ -23,9 +23,10 @@ type Model struct {
 	Legend    bool
 	LegendAt  string  // right, bottom, or "" for wherever leaves the least empty canvas
 	LegendCol int     // the legend's columns; 0 to fit
-	Style     Style   // diagram-level: Background and Color
+	Style     Style   // diagram-level: Background, Color and FontSize
 	Nodes     []*Node // the top level, in source order
 	Edges     []*Edge // in source order
+	Steps     []*Step // a build, frame by frame; nil for none
 
 	byID map[string]*Node
 }
@@ -59,13 +60,14 @@ type IconFile struct {
 type Style struct {
 	Fill          string
 	Stroke        string
-	Color         string // text colour
-	Dash          string // solid, dashed or dotted
-	FontWeight    string // normal or bold
-	LabelPosition string // top or bottom
-	Shape         string // icon, box, rounded, ellipse, circle, cloud, cylinder or text
-	Columns       int    // a group's members in a grid this many wide; 0 for Graphviz's own
-	Background    string // diagram level only
+	Color         string  // text colour
+	Dash          string  // solid, dashed or dotted
+	FontWeight    string  // normal or bold
+	LabelPosition string  // top or bottom
+	Shape         string  // icon, box, rounded, ellipse, circle, cloud, cylinder or text
+	Columns       int     // a group's members in a grid this many wide; 0 for Graphviz's own
+	Background    string  // diagram level only
+	FontSize      float64 // diagram level only: node labels' size in points; 0 for the default
 }
 
 // Edge joins one node to another; an edge written with a list of targets
