@@ -14,9 +14,10 @@ import (
 // centre, each re-drawn smoothly from spreadBack points out.
 
 const (
-	spreadNear = 3                  // points: ends this close are one point
-	spreadBack = 36                 // points along an edge re-drawn to its new end
-	spreadStep = 20 * math.Pi / 180 // between neighbouring ends, as seen from the centre
+	spreadNear = 8                  // points: ends this close are one point
+	spreadBack = 48                 // points along an edge re-drawn to its new end
+	spreadStep = 30 * math.Pi / 180 // between neighbouring ends, as seen from the centre
+	spreadMax  = math.Pi            // the widest fan, many ends or few
 )
 
 // endRef is one end of one edge.
@@ -91,18 +92,20 @@ func spread(n *render.Node, group []endRef) {
 		r    endRef
 		back render.Point
 		a    float64
+		dist float64 // how far back it is re-drawn from
 	}
 	var plans []plan
 	for _, r := range group {
 		pts := startAt(r)
-		if lineLength(flatten(pts)) < 2*spreadBack {
+		dist := min(spreadBack, lineLength(flatten(pts))/3) // a short edge keeps most of its line
+		if dist < arrowLen+4 {
 			return // too short to re-draw
 		}
-		seg, t := paramAt(pts, spreadBack)
+		seg, t := paramAt(pts, dist)
 		back := bezierAt(pts, seg, t)
 		// Relative to the meeting point's angle, so that the order is
 		// the same on either side of ±π.
-		plans = append(plans, plan{r, back, math.Remainder(angle(back)-mid, 2*math.Pi)})
+		plans = append(plans, plan{r, back, math.Remainder(angle(back)-mid, 2*math.Pi), dist})
 	}
 	slices.SortStableFunc(plans, func(x, y plan) int {
 		switch {
@@ -113,14 +116,16 @@ func spread(n *render.Node, group []endRef) {
 		}
 		return 0
 	})
+	// Many ends share at most a half-turn around the node.
+	step := min(spreadStep, spreadMax/float64(len(plans)-1))
 	for k, p := range plans {
-		a := mid + (float64(k)-float64(len(plans)-1)/2)*spreadStep
+		a := mid + (float64(k)-float64(len(plans)-1)/2)*step
 		out := render.Point{c[0] + 400*math.Cos(a), c[1] + 400*math.Sin(a)}
 		tip, ok := rayHit(out, unit(sub(c, out)), polys)
 		if !ok {
 			continue
 		}
-		redrawEnd(p.r, tip)
+		redrawEnd(p.r, tip, p.dist)
 	}
 }
 
@@ -132,11 +137,11 @@ func startAt(r endRef) []render.Point {
 	return r.e.Points
 }
 
-// redrawEnd re-draws the last spreadBack points of an edge into tip, the
+// redrawEnd re-draws the last dist points of an edge into tip, the
 // arrowhead (if any) pointing at the node's centre.
-func redrawEnd(r endRef, tip render.Point) {
+func redrawEnd(r endRef, tip render.Point, dist float64) {
 	pts := startAt(r)
-	seg, t := paramAt(pts, spreadBack)
+	seg, t := paramAt(pts, dist)
 	rest := cutFrom(pts, seg, t)
 	back := rest[0]
 	away := unit(sub(rest[1], rest[0]))
@@ -149,7 +154,7 @@ func redrawEnd(r endRef, tip render.Point) {
 	if a != nil {
 		base = render.Point{tip[0] + out[0]*arrowLen, tip[1] + out[1]*arrowLen}
 	}
-	k := spreadBack / 3.0
+	k := dist / 3
 	start := []render.Point{base, {base[0] + out[0]*k, base[1] + out[1]*k}, {back[0] - away[0]*k, back[1] - away[1]*k}, back}
 	pts = append(start, rest[1:]...)
 	if r.head {
