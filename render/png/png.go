@@ -29,7 +29,7 @@ func Encode(w io.Writer, sc *render.Scene, scale float64) error {
 	if err != nil {
 		return err
 	}
-	return write(w, img)
+	return write(w, img, scale >= 2)
 }
 
 // Size is the pixel size of sc at scale.
