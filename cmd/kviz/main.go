@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -18,10 +19,25 @@ import (
 )
 
 func main() {
+	shortLived()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
+}
+
+// gcPercent is the garbage collector's target for a short-lived command:
+// a render allocates most of what it needs at once, and collecting when
+// the heap reaches five times the live data rather than twice saves
+// collections: about 5 ms of a 40 ms render, 8 ms of CPU (scripts/bench.sh).
+const gcPercent = 400
+
+// shortLived tunes the runtime for a command that exits in milliseconds,
+// unless GOGC says otherwise. kviz watch, which runs for hours, undoes it.
+func shortLived() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
 }
 
 // Exit codes.

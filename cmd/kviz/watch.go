@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -76,6 +77,9 @@ func (p *preview) update(f func()) {
 }
 
 func (e *env) watch(ctx context.Context, target, addr string, o renderOpts) error {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(100) // a long session: the default, not main's short-lived setting
+	}
 	if err := checkOptions(o); err != nil {
 		return err
 	}
