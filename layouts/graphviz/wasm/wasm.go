@@ -1,4 +1,15 @@
-package graphviz
+// Package wasm runs Graphviz in this process: compiled to WASM, through
+// go-graphviz, the only package that imports it. It keeps that library's
+// rules: one call at a time (one mutex around every call), never a
+// cancelled render, positions read back in the json0 format, and its
+// compiled-code cache in a private folder (see package wasmcache).
+//
+// Importing it makes Graphviz the layout that package layouts uses when
+// its options name none (graphviz.Default). go-graphviz does its heavy
+// work at package init — it compiles or loads the Graphviz module — so
+// only a program that lays out should import it; tests of composition use
+// a fake layout instead (internal/fakelayout).
+package wasm
 
 import (
 	"bytes"
@@ -8,8 +19,11 @@ import (
 
 	gv "github.com/goccy/go-graphviz"
 
+	"github.com/kviz/kviz/layouts/graphviz"
 	"github.com/kviz/kviz/layouts/graphviz/internal/wasmcache"
 )
+
+func init() { graphviz.Default = Graphviz{} }
 
 var (
 	// mu serialises every go-graphviz call: the library is not safe for
@@ -24,20 +38,22 @@ var (
 // keeps none.
 func CacheDir() (string, error) { return cacheDir, cacheErr }
 
-// Layout places g's nodes and routes its edges, filling in their results.
+// Graphviz is the graphviz.Placer that runs Graphviz in this process.
+type Graphviz struct{}
+
+// Place places g's nodes and routes its edges, filling in their results.
 //
 // A render is never cancelled once begun: that breaks go-graphviz for the
 // whole process (goccy/go-graphviz#118). ctx is checked before it starts.
-func Layout(ctx context.Context, g *Graph) error {
+func (Graphviz) Place(ctx context.Context, g *graphviz.Graph) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	number(g) // read finds nodes by the names this gives
-	out, err := run(write(g), g.Engine)
+	out, err := run(graphviz.DOT(g), g.Engine) // DOT names the nodes ReadJSON0 finds
 	if err != nil {
 		return err
 	}
-	return read(g, out)
+	return graphviz.ReadJSON0(g, out)
 }
 
 func run(dot []byte, engine string) ([]byte, error) {
