@@ -1,13 +1,11 @@
 // Package layouts turns a *model.Model into a *render.Scene: it measures
-// every label with the embedded font, has a Placer place the boxes (package
-// layouts/graphviz; Graphviz itself once a program imports
-// layouts/graphviz/wasm), and composes the flat scene with the theme's
-// colours, the title, the caption and the legend.
+// every label with the embedded font, has Graphviz place the boxes (package
+// layouts/graphviz), and composes the flat scene with the theme's colours,
+// the title, the caption and the legend.
 package layouts
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/kviz/kviz/layouts/graphviz"
@@ -23,8 +21,7 @@ type Options struct {
 	Theme      string
 	Background string  // a colour, or "transparent"
 	Pad        float64 // points of margin around the drawing; 0 means 16
-	// Placer lays the graph out; nil means graphviz.Default, Graphviz in
-	// this process once package layouts/graphviz/wasm is imported.
+	// Placer lays the graph out; nil means Graphviz in this process.
 	Placer graphviz.Placer
 }
 
@@ -108,12 +105,9 @@ func lay(ctx context.Context, m *model.Model, o Options, withDOT bool) (*render.
 	if withDOT {
 		dot = graphviz.DOT(g) // before placing: the DOT holds what goes in
 	}
-	place := o.Placer
-	if place == nil {
-		place = graphviz.Default
-	}
-	if place == nil {
-		return nil, nil, errors.New("no layout: import github.com/kviz/kviz/layouts/graphviz/wasm for Graphviz")
+	var place graphviz.Placer = graphviz.InProcess{}
+	if o.Placer != nil {
+		place = o.Placer
 	}
 	if err := place.Place(ctx, g); err != nil {
 		return nil, nil, fmt.Errorf("%s: laying out: %w", m.File, err)
@@ -196,3 +190,7 @@ func prepare(m *model.Model, s settings) (map[*model.Node]string, map[string]*ic
 	})
 	return files, icons, errs.Err()
 }
+
+// CacheDir reports where Graphviz's compiled code is cached, or why it is
+// not: see package layouts/graphviz/internal/wasmcache.
+func CacheDir() (string, error) { return graphviz.CacheDir() }

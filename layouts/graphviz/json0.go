@@ -30,11 +30,9 @@ type output struct {
 	} `json:"edges"`
 }
 
-// ReadJSON0 copies positions from Graphviz's json0 output for the DOT of
-// g into g, turning Graphviz's y-up coordinates into y-down ones with the
-// origin at the drawing's top-left. It finds nodes by the names DOT gave
-// them.
-func ReadJSON0(g *Graph, data []byte) error {
+// read copies positions from json0 into g, turning Graphviz's y-up
+// coordinates into y-down ones with the origin at the drawing's top-left.
+func read(g *Graph, data []byte) error {
 	var out output
 	if err := json.Unmarshal(data, &out); err != nil {
 		return fmt.Errorf("reading graphviz output: %w", err)

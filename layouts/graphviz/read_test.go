@@ -41,11 +41,11 @@ func numbered() *Graph {
 	return g
 }
 
-// TestRead: ReadJSON0 puts positions come back y down from the drawing's top-left, boxes
+// TestRead: positions come back y down from the drawing's top-left, boxes
 // keep the size asked for, tips and label centres land where json0 says.
 func TestRead(t *testing.T) {
 	g := numbered()
-	if err := ReadJSON0(g, json0(t, nil)); err != nil {
+	if err := read(g, json0(t, nil)); err != nil {
 		t.Fatal(err)
 	}
 	group, empty, b := g.Nodes[0], g.Nodes[1], g.Nodes[2]
@@ -96,7 +96,7 @@ func TestReadCompoundLabel(t *testing.T) {
 		e[1] = obj{"tail": 2, "head": 3, "pos": "e,175,60 100,100 120,100 140,100 160,100", "lp": "0,0"}
 		return o, e
 	})
-	if err := ReadJSON0(g, data); err != nil {
+	if err := read(g, data); err != nil {
 		t.Fatal(err)
 	}
 	// The spline runs level at y 100 (y down); the label's centre sits its
@@ -124,7 +124,7 @@ func TestReadErrors(t *testing.T) {
 		{"bad tip", json0(t, func(o, e []obj) ([]obj, []obj) { e[0]["pos"] = "e,1 96,150 150,150 200,100 232,100"; return o, e }), "want 2 numbers"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			err := ReadJSON0(numbered(), c.data)
+			err := read(numbered(), c.data)
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Errorf("got %v, want an error holding %q", err, c.want)
 			}
@@ -132,12 +132,12 @@ func TestReadErrors(t *testing.T) {
 	}
 }
 
-// FuzzRead: whatever Graphviz might answer, ReadJSON0 returns an error or
+// FuzzRead: whatever Graphviz might answer, read returns an error or
 // positions, never a panic.
 func FuzzRead(f *testing.F) {
 	f.Add(json0(f, nil))
 	f.Add([]byte(`{"bb":"0,0,1,1","objects":[{"_gvid":0,"name":"n0","pos":"1,1"}],"edges":[]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		ReadJSON0(numbered(), data)
+		read(numbered(), data)
 	})
 }

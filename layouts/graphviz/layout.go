@@ -1,15 +1,4 @@
-// Package wasm runs Graphviz in this process: compiled to WASM, through
-// go-graphviz, the only package that imports it. It keeps that library's
-// rules: one call at a time (one mutex around every call), never a
-// cancelled render, positions read back in the json0 format, and its
-// compiled-code cache in a private folder (see package wasmcache).
-//
-// Importing it makes Graphviz the layout that package layouts uses when
-// its options name none (graphviz.Default). go-graphviz does its heavy
-// work at package init — it compiles or loads the Graphviz module — so
-// only a program that lays out should import it; tests of composition use
-// a fake layout instead (internal/fakelayout).
-package wasm
+package graphviz
 
 import (
 	"bytes"
@@ -19,11 +8,8 @@ import (
 
 	gv "github.com/goccy/go-graphviz"
 
-	"github.com/kviz/kviz/layouts/graphviz"
 	"github.com/kviz/kviz/layouts/graphviz/internal/wasmcache"
 )
-
-func init() { graphviz.Default = Graphviz{} }
 
 var (
 	// mu serialises every go-graphviz call: the library is not safe for
@@ -38,22 +24,20 @@ var (
 // keeps none.
 func CacheDir() (string, error) { return cacheDir, cacheErr }
 
-// Graphviz is the graphviz.Placer that runs Graphviz in this process.
-type Graphviz struct{}
-
-// Place places g's nodes and routes its edges, filling in their results.
+// Layout places g's nodes and routes its edges, filling in their results.
 //
 // A render is never cancelled once begun: that breaks go-graphviz for the
 // whole process (goccy/go-graphviz#118). ctx is checked before it starts.
-func (Graphviz) Place(ctx context.Context, g *graphviz.Graph) error {
+func Layout(ctx context.Context, g *Graph) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	out, err := run(graphviz.DOT(g), g.Engine) // DOT names the nodes ReadJSON0 finds
+	number(g) // read finds nodes by the names this gives
+	out, err := run(write(g), g.Engine)
 	if err != nil {
 		return err
 	}
-	return graphviz.ReadJSON0(g, out)
+	return read(g, out)
 }
 
 func run(dot []byte, engine string) ([]byte, error) {

@@ -1,4 +1,0 @@
-package svg
-
-// These tests lay out with Graphviz itself.
-import _ "github.com/kviz/kviz/layouts/graphviz/wasm"
