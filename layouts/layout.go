@@ -19,8 +19,9 @@ type Options struct {
 	Direction  string
 	Engine     string // dot, neato, fdp, circo, twopi or osage
 	Theme      string
-	Background string  // a colour, or "transparent"
-	Pad        float64 // points of margin around the drawing; 0 means 16
+	Background string   // a colour, or "transparent"
+	Pad        *float64 // points of margin around the drawing; nil means 16, and 0 none
+	FontScale  float64  // text this many times larger, re-measured; 0 means 1
 	// Placer lays the graph out; nil means Graphviz in this process.
 	Placer graphviz.Placer
 }
@@ -31,10 +32,14 @@ type settings struct {
 	pal                      *palette
 	pad                      float64
 	background               string
+	fontScale                float64 // see fontScale
 }
 
 func resolve(m *model.Model, o Options) (settings, error) {
-	s := settings{direction: m.Direction, engine: m.Layout, theme: m.Theme, pad: o.Pad}
+	s := settings{direction: m.Direction, engine: m.Layout, theme: m.Theme, pad: 16, fontScale: fontScale(m, o)}
+	if o.Pad != nil {
+		s.pad = *o.Pad
+	}
 	pick := func(v *string, opt string, allowed []string, what string) error {
 		if opt == "" {
 			return nil
@@ -55,9 +60,6 @@ func resolve(m *model.Model, o Options) (settings, error) {
 	}
 	if err := pick(&s.theme, o.Theme, model.Themes, "theme"); err != nil {
 		return s, err
-	}
-	if s.pad <= 0 {
-		s.pad = 16
 	}
 	s.pal = themes[s.theme]
 	s.background = s.pal.background

@@ -5,10 +5,18 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/kviz/kviz/render/icon"
 )
+
+// realAbs is path made absolute, every symlink resolved.
+func realAbs(path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	return filepath.EvalSymlinks(abs)
+}
 
 // iconReader reads icon files for the model at modelPath: paths relative
 // to its folder that stay inside it once symlinks are resolved, and no
@@ -19,22 +27,33 @@ func iconReader(modelPath string) func(string) ([]byte, error) {
 		if filepath.IsAbs(rel) {
 			return nil, fmt.Errorf("must be relative to the model's folder")
 		}
-		realDir, err := filepath.EvalSymlinks(dir)
+		// Absolute paths on both sides: "../docs/x.svg" from a model in
+		// docs/ run as "kviz render m.yaml" lies inside.
+		realDir, err := realAbs(dir)
 		if err != nil {
 			return nil, err
 		}
-		real, err := filepath.EvalSymlinks(filepath.Join(dir, rel))
+		real, err := realAbs(filepath.Join(dir, rel))
 		if err != nil {
 			return nil, fmt.Errorf("cannot read it: %w", err)
 		}
-		if r, err := filepath.Rel(realDir, real); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		if !within(realDir, real) {
 			return nil, fmt.Errorf("lies outside the model's folder")
 		}
-		f, err := os.Open(real)
+		// A FIFO or a device would block the read, or never end it.
+		if fi, err := os.Stat(real); err != nil {
+			return nil, err
+		} else if !fi.Mode().IsRegular() {
+			return nil, fmt.Errorf("is not a regular file")
+		}
+		f, err := os.OpenFile(real, os.O_RDONLY|nonBlock, 0)
 		if err != nil {
 			return nil, err
 		}
 		defer f.Close()
+		if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+			return nil, fmt.Errorf("is not a regular file")
+		}
 		data, err := io.ReadAll(io.LimitReader(f, icon.MaxFileBytes+1))
 		if err == nil && len(data) > icon.MaxFileBytes {
 			err = fmt.Errorf("larger than %d KiB", icon.MaxFileBytes>>10)

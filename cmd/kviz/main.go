@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"runtime/debug"
 	"strings"
 
@@ -20,10 +19,10 @@ import (
 
 func main() {
 	shortLived()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := handleSignals(context.Background())
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
-	os.Exit(code)
+	os.Exit(exitCode(ctx, code))
 }
 
 // gcPercent is the garbage collector's target for a short-lived command:
@@ -61,10 +60,13 @@ var errFailed = errors.New("failed")
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	layouter       layouter
 }
 
-func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	defer guard(stderr, &code)
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	defer e.closeWorker()
 	root := &cobra.Command{
 		Use:           "kviz",
 		Short:         "Draw architecture diagrams from YAML models and Kubernetes manifests",
@@ -76,7 +78,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(renderCmd(e), watchCmd(e), importCmd(e), validateCmd(e), fmtCmd(e), initCmd(e), schemaCmd(e), kindsCmd(e), versionCmd(e))
+	root.AddCommand(renderCmd(e), watchCmd(e), importCmd(e), validateCmd(e), fmtCmd(e), initCmd(e), schemaCmd(e), kindsCmd(e), versionCmd(e), workerCmd(e))
 
 	err := root.ExecuteContext(ctx)
 	switch {

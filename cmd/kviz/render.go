@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -26,13 +27,15 @@ var formats = map[string]func(io.Writer, *render.Scene, renderOpts) error{
 	"svg":  func(w io.Writer, sc *render.Scene, _ renderOpts) error { return svg.Encode(w, sc) },
 	"png":  func(w io.Writer, sc *render.Scene, o renderOpts) error { return png.Encode(w, sc, o.scale) },
 	"json": func(w io.Writer, sc *render.Scene, _ renderOpts) error { return render.EncodeJSON(w, sc) },
+	"pdf":  nil, // a page a step: see encode in slides.go
+	"pptx": nil, // a slide a step: see encode in slides.go
 	"dot":  nil,
 }
 
-const formatNames = "svg, png, json, dot"
+const formatNames = "svg, png, pdf, pptx, json, dot"
 
 // extensions maps output file extensions to formats.
-var extensions = map[string]string{".svg": "svg", ".png": "png", ".json": "json", ".dot": "dot", ".gv": "dot"}
+var extensions = map[string]string{".svg": "svg", ".png": "png", ".pdf": "pdf", ".pptx": "pptx", ".json": "json", ".dot": "dot", ".gv": "dot"}
 
 type renderOpts struct {
 	output, format string
@@ -40,6 +43,9 @@ type renderOpts struct {
 	load           loadOpts
 	scale          float64
 	check, quiet   bool
+	slides         slideOpts
+	timeout        time.Duration // of one layout; 0: none
+	docs           docsOpts
 }
 
 // addLoadFlags adds the flags of reading models and manifests.
@@ -65,27 +71,37 @@ comes from -f (several at once: -f svg,png), else from the output's
 extension. '-' reads standard input.
 
 --check draws in memory and compares with the files on disk: it exits 1
-naming each stale or missing one, and writes nothing. A docs CI job runs it.`,
+naming each stale or missing one, and writes nothing. A docs CI job runs it.
+
+In folders, only kviz models and Kubernetes manifests are drawn; other YAML
+is passed over (-v says which), as are paths matched by --exclude or a
+.kvizignore. Markdown pages (.md, .mdx) have each kviz fence drawn to
+PAGE-N or PAGE-ID; --rewrite puts the image in the fence's place. --check
+also names orphans: images kviz drew that nothing draws now; --prune
+deletes them. --dark-theme writes SVG that follows the reader's dark mode.`,
 		Example: "  kviz render cluster.yaml -o cluster.svg\n  kviz render docs/diagrams/ -o static/img/ -f svg,png\n  kviz render docs/diagrams/ -o static/img/ --check",
 		Args:    cobra.MinimumNArgs(1),
 	}
 	c.RunE = func(cmd *cobra.Command, args []string) error { return e.render(cmd.Context(), args, o) }
 	f := c.Flags()
 	f.StringVarP(&o.output, "output", "o", "", "output file, folder, or '-' for standard output")
-	f.StringVarP(&o.format, "format", "f", "", "svg, png, json or dot, or several: svg,png (default: from the output's extension, else svg)")
+	f.StringVarP(&o.format, "format", "f", "", "svg, png, pdf, pptx, json or dot, or several: svg,png (default: from the output's extension, else svg)")
 	f.StringVar(&o.layout.Direction, "direction", "", "override the model's direction: TB, LR, BT or RL")
 	f.StringVar(&o.layout.Engine, "layout", "", "override the model's layout: dot, neato, fdp, circo, twopi or osage")
 	f.StringVar(&o.layout.Theme, "theme", "", "override the model's theme: kubernetes, light, dark or mono")
 	f.StringVar(&o.layout.Background, "background", "", "background: transparent, or a colour such as white or #rrggbb")
-	f.Float64Var(&o.layout.Pad, "pad", 16, "margin around the drawing, in points")
+	o.layout.Pad = f.Float64("pad", 16, "margin around the drawing, in points")
 	f.Float64Var(&o.scale, "scale", 1, "PNG pixels per point: 2 or 3 for slides and high-density screens")
 	f.BoolVar(&o.check, "check", false, "compare with the files on disk instead of writing; exit 1 if any is stale or missing")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress on standard error")
 	addLoadFlags(f, &o.load)
+	addSlideFlags(f, &o)
+	addBudgetFlags(f, &o.timeout, &o.load)
+	addDocsFlags(f, &o.docs)
 	enumCompletion(c, "direction", model.Directions)
 	enumCompletion(c, "layout", model.Layouts)
 	enumCompletion(c, "theme", model.Themes)
-	enumCompletion(c, "format", []string{"svg", "png", "json", "dot"})
+	enumCompletion(c, "format", []string{"svg", "png", "pdf", "pptx", "json", "dot"})
 	return c
 }
 
@@ -96,26 +112,38 @@ func enumCompletion(c *cobra.Command, flag string, values []string) {
 	})
 }
 
-// output is one file a job writes.
-type output struct{ format, path string }
+// output is one file a job writes: the whole diagram, or one step of its
+// build (1 on), or every step (PDF and PowerPoint) when step is 0.
+type output struct {
+	format, path string
+	step         int
+}
 
 // job is one input and where its drawings go.
 type job struct {
-	in   string
-	outs []output
+	in    string
+	outs  []output
+	steps []render.Step // the model's build, once draw has loaded it
+	root  string        // the folder walked to find in, or ""
+	block *block        // a Markdown page's fence; nil for a file
 }
 
 func (e *env) render(ctx context.Context, args []string, o renderOpts) error {
 	if err := checkOptions(o); err != nil {
 		return err
 	}
-	jobs, err := plan(args, o)
+	p, err := plan(args, o)
 	if err != nil {
 		return err
 	}
+	jobs := p.jobs
+	for _, note := range p.notes {
+		fmt.Fprintln(e.stderr, note)
+	}
 	progress := !o.quiet && len(jobs) >= 10 && isTerminal(e.stderr)
 	failed, stale := false, 0
-	for i, j := range jobs {
+	for i := range jobs {
+		j := &jobs[i] // draw adds a job's step files to it, for finishDocs
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -135,6 +163,12 @@ func (e *env) render(ctx context.Context, args []string, o renderOpts) error {
 	if progress {
 		fmt.Fprint(e.stderr, "\r\033[K")
 	}
+	n, err := e.finishDocs(p, o)
+	if err != nil {
+		printErr(e.stderr, err)
+		failed = true
+	}
+	stale += n
 	if failed || stale > 0 {
 		return errFailed
 	}
@@ -171,8 +205,11 @@ func checkOptions(o renderOpts) error {
 	if bg := l.Background; bg != "" && bg != "transparent" && !model.ValidColor(strings.ToLower(bg)) {
 		return usagef("bad --background %q: use transparent, a colour name or #rrggbb", bg)
 	}
-	if l.Pad < 0 {
+	if l.Pad != nil && *l.Pad < 0 {
 		return usagef("--pad must not be negative")
+	}
+	if o.timeout < 0 {
+		return usagef("--timeout must not be negative")
 	}
 	if o.scale <= 0 || o.scale > 16 {
 		return usagef("--scale must be more than 0 and at most 16")
@@ -180,11 +217,11 @@ func checkOptions(o renderOpts) error {
 	if o.check && o.output == "-" {
 		return usagef("--check compares files; it cannot check standard output")
 	}
-	return nil
+	return checkSlides(o)
 }
 
 // plan decides each input's outputs.
-func plan(args []string, o renderOpts) ([]job, error) {
+func plan(args []string, o renderOpts) (*planned, error) {
 	var fmts []string
 	if o.format != "" {
 		for _, f := range strings.Split(o.format, ",") {
@@ -196,9 +233,12 @@ func plan(args []string, o renderOpts) ([]job, error) {
 	}
 	anyDir := false
 	for _, in := range args {
-		anyDir = anyDir || isDir(in)
+		anyDir = anyDir || isDir(in) || isPage(in)
 	}
 	toDir := o.output != "" && o.output != "-" && (len(args) > 1 || anyDir || isDir(o.output) || strings.HasSuffix(o.output, "/"))
+	if err := checkDocs(args, o); err != nil {
+		return nil, err
+	}
 	if _, known := extensions[strings.ToLower(filepath.Ext(o.output))]; toDir && known && !isDir(o.output) {
 		return nil, usagef("several inputs need a folder for -o, not %q", o.output)
 	}
@@ -236,34 +276,42 @@ func plan(args []string, o renderOpts) ([]job, error) {
 			case toDir:
 				path = filepath.Join(o.output, path)
 			}
-			list = append(list, output{f, path})
+			list = append(list, output{format: f, path: path})
 		}
 		return list
 	}
-	var jobs []job
+	p := &planned{formats: fmts}
 	for _, in := range args {
 		switch {
 		case isDir(in):
-			files, err := yamlFiles(in)
+			files, notes, err := walkFolder(in, o.docs.walk)
 			if err != nil {
 				return nil, err
 			}
+			p.notes = append(p.notes, notes...)
 			for _, f := range files {
-				rel, _ := filepath.Rel(in, f)
+				rel, _ := filepath.Rel(in, f.path)
 				if !toDir {
-					rel = f // beside the input
+					rel = f.path // beside the input
 				}
-				jobs = append(jobs, job{f, outs(f, rel)})
+				if err := p.add(f.path, rel, in, f.markdown, outs); err != nil {
+					return nil, err
+				}
 			}
 		case in == "-":
-			jobs = append(jobs, job{in, outs(in, "stdin")})
+			p.jobs = append(p.jobs, job{in: in, outs: outs(in, "stdin")})
 		case toDir:
-			jobs = append(jobs, job{in, outs(in, filepath.Base(in))})
+			if err := p.add(in, filepath.Base(in), "", isPage(in), outs); err != nil {
+				return nil, err
+			}
 		default:
-			jobs = append(jobs, job{in, outs(in, in)})
+			if err := p.add(in, in, "", isPage(in), outs); err != nil {
+				return nil, err
+			}
 		}
 	}
-	return jobs, nil
+	p.roots = orphanRoots(args, o, toDir)
+	return p, p.collisions()
 }
 
 func isDir(path string) bool {
@@ -274,25 +322,39 @@ func isDir(path string) bool {
 // renderOne draws one input in every format asked into memory, then writes
 // each file in one piece, or with --check compares it with the file on
 // disk. It returns how many files --check found stale or missing.
-func (e *env) renderOne(ctx context.Context, j job, o renderOpts) (int, error) {
+func (e *env) renderOne(ctx context.Context, j *job, o renderOpts) (int, error) {
 	drawings, _, err := e.draw(ctx, j, o)
 	if err != nil {
 		return 0, err
 	}
-	if o.check {
-		return e.compare(j, drawings), nil
+	if j.block != nil {
+		j.block.ok = true
 	}
-	return 0, e.write(j, drawings)
+	if o.check {
+		return e.compare(*j, drawings), nil
+	}
+	if err := ctx.Err(); err != nil {
+		return 0, err // a signal came during the layout: write nothing
+	}
+	return 0, e.write(*j, drawings)
 }
 
 // draw makes the drawings of one job, in memory, and returns the scene
-// they were drawn from (nil when only DOT was asked for).
-func (e *env) draw(ctx context.Context, j job, o renderOpts) ([][]byte, *render.Scene, error) {
-	m, err := e.load(j.in, o.load)
+// they were drawn from (nil when only DOT was asked for). With --steps it
+// first adds to j.outs a file for every step.
+func (e *env) draw(ctx context.Context, j *job, o renderOpts) ([][]byte, *render.Scene, error) {
+	if err := linkInside(j.root, j.in); err != nil {
+		return nil, nil, err
+	}
+	m, err := e.loadJob(*j, o.load)
 	if err != nil {
 		return nil, nil, err
 	}
-	sc, dot, err := layOut(ctx, m, j, o)
+	j.steps = layouts.Steps(m)
+	if j.outs, err = stepOutputs(j.in, j.outs, len(j.steps), o); err != nil {
+		return nil, nil, err
+	}
+	sc, dot, err := e.layOut(ctx, m, *j, o)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -303,7 +365,7 @@ func (e *env) draw(ctx context.Context, j job, o renderOpts) ([][]byte, *render.
 			continue
 		}
 		var buf bytes.Buffer
-		if err := formats[out.format](&buf, sc, o); err != nil {
+		if err := e.encodeOut(ctx, &buf, m, j.steps, sc, out, o); err != nil {
 			return nil, nil, fmt.Errorf("%s: %w", j.in, err)
 		}
 		drawings[i] = buf.Bytes()
@@ -313,7 +375,7 @@ func (e *env) draw(ctx context.Context, j job, o renderOpts) ([][]byte, *render.
 
 // layOut lays a model out once for all of a job's outputs: the scene when
 // some format draws one, the DOT when one is asked for, or both.
-func layOut(ctx context.Context, m *model.Model, j job, o renderOpts) (*render.Scene, []byte, error) {
+func (e *env) layOut(ctx context.Context, m *model.Model, j job, o renderOpts) (sc *render.Scene, dotText []byte, err error) {
 	var scene, dot bool
 	for _, out := range j.outs {
 		dot = dot || out.format == "dot"
@@ -321,12 +383,19 @@ func layOut(ctx context.Context, m *model.Model, j job, o renderOpts) (*render.S
 	}
 	switch {
 	case scene && dot:
-		return layouts.LayoutDOT(ctx, m, o.layout)
+		err = e.budgeted(ctx, o, func(ctx context.Context) (err error) {
+			sc, dotText, err = layouts.LayoutDOT(ctx, m, o.layout)
+			return err
+		})
+		return sc, dotText, err
 	case dot:
 		d, err := layouts.DOT(m, o.layout)
 		return nil, d, err
 	case scene:
-		sc, err := layouts.Layout(ctx, m, o.layout)
+		err = e.budgeted(ctx, o, func(ctx context.Context) (err error) {
+			sc, err = layouts.Layout(ctx, m, o.layout)
+			return err
+		})
 		return sc, nil, err
 	}
 	return nil, nil, nil

@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	_ "embed"
-	"encoding/json"
 	"fmt"
 	"net"
 	"net/http"
@@ -17,8 +15,6 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 	"github.com/spf13/cobra"
-
-	"github.com/kviz/kviz/render/svg"
 )
 
 //go:embed watch.html
@@ -43,16 +39,19 @@ written as by kviz render.`,
 	f.StringVarP(&o.format, "format", "f", "", "formats to write with -o")
 	f.StringVar(&addr, "addr", "127.0.0.1:8765", "where the preview is served (port 0 picks a free one)")
 	f.StringVar(&o.layout.Theme, "theme", "", "override the model's theme")
-	o.scale, o.layout.Pad = 1, 16
+	o.scale, o.layout.FontScale = 1, 1
 	addLoadFlags(f, &o.load)
+	addBudgetFlags(f, &o.timeout, &o.load)
+	addWalkFlags(f, &o.docs.walk)
 	return c
 }
 
 // drawing is one model's state on the preview page.
 type drawing struct {
-	Name   string `json:"name"`
-	SVG    string `json:"svg"`    // the last good drawing
-	Errors string `json:"errors"` // why the current model does not draw; "" when it does
+	Name   string      `json:"name"`
+	SVG    string      `json:"svg"`             // the last good drawing
+	Steps  []stepFrame `json:"steps,omitempty"` // its build, step by step, when it has one
+	Errors string      `json:"errors"`          // why the current model does not draw; "" when it does
 }
 
 // preview is what the page shows, and who to tell when it changes.
@@ -61,6 +60,7 @@ type preview struct {
 	version  int
 	drawings []*drawing
 	subs     map[chan int]bool
+	cached   []byte // the state as JSON, made once a version for every page
 }
 
 func (p *preview) update(f func()) {
@@ -68,6 +68,7 @@ func (p *preview) update(f func()) {
 	defer p.mu.Unlock()
 	f()
 	p.version++
+	p.cached = nil
 	for ch := range p.subs {
 		select {
 		case ch <- p.version:
@@ -87,6 +88,7 @@ func (e *env) watch(ctx context.Context, target, addr string, o renderOpts) erro
 		return err
 	}
 	p := &preview{subs: map[chan int]bool{}}
+	e.layouter.worker = newWorker() // a layout past --timeout is killed, and watch goes on
 	redraw := func() { e.redraw(ctx, target, o, p) }
 	redraw()
 
@@ -98,14 +100,16 @@ func (e *env) watch(ctx context.Context, target, addr string, o renderOpts) erro
 	if err := watchDirs(w, target); err != nil {
 		return err
 	}
+	watchParent(w, target)
 
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return usagef("cannot serve the preview on %s: %v", addr, err)
 	}
-	srv := &http.Server{Handler: p.handler(), ReadHeaderTimeout: 5 * time.Second}
+	srv := previewServer(p.handler(), ln)
 	go srv.Serve(ln)
 	defer srv.Close()
+	exposed(e.stderr, ln.Addr())
 	fmt.Fprintf(e.stderr, "kviz: watching %s; preview at http://%s/\n", target, ln.Addr())
 
 	// Saves come as bursts of events (write, chmod, rename): redraw once
@@ -123,6 +127,9 @@ func (e *env) watch(ctx context.Context, target, addr string, o renderOpts) erro
 			}
 			if ev.Has(fsnotify.Create) && isDir(ev.Name) {
 				watchDirs(w, ev.Name)
+			}
+			if recreated(w, target, ev) {
+				timer.Reset(settle)
 			}
 			if relevant(target, ev.Name) {
 				timer.Reset(settle)
@@ -156,45 +163,40 @@ func relevant(target, path string) bool {
 	if !isDir(target) {
 		return filepath.Clean(path) == filepath.Clean(target)
 	}
-	ext := filepath.Ext(path)
-	return ext == ".yaml" || ext == ".yml"
+	ext := strings.ToLower(filepath.Ext(path))
+	return (ext == ".yaml" || ext == ".yml" || isPage(path) || filepath.Base(path) == ignoreFile) &&
+		within(filepath.Clean(target), filepath.Clean(path))
 }
 
 // redraw draws every model of the target, writes outputs if asked, and
 // updates the page; a model that fails keeps its last good drawing.
 func (e *env) redraw(ctx context.Context, target string, o renderOpts, p *preview) {
-	previous := map[string]string{}
+	previous := map[string]*drawing{}
 	p.mu.Lock()
 	for _, d := range p.drawings {
-		previous[d.Name] = d.SVG
+		previous[d.Name] = d
 	}
 	p.mu.Unlock()
 
+	// Without -o, the planned outputs are drawn for the page, never written.
 	var jobs []job
-	if o.output != "" {
-		planned, err := plan([]string{target}, o)
-		if err != nil {
-			printErr(e.stderr, err)
-		}
-		jobs = planned
+	if planned, err := plan([]string{target}, o); err != nil {
+		printErr(e.stderr, err)
 	} else {
-		files := []string{target}
-		if isDir(target) {
-			files, _ = yamlFiles(target)
-		}
-		for _, f := range files {
-			jobs = append(jobs, job{in: f, outs: []output{{format: "svg"}}})
+		jobs = planned.jobs
+		for _, note := range planned.notes {
+			fmt.Fprintln(e.stderr, note)
 		}
 	}
 	var next []*drawing
 	for _, j := range jobs {
-		d := &drawing{Name: j.in, SVG: previous[j.in]}
-		drawings, sc, err := e.draw(ctx, j, o)
+		d := &drawing{Name: j.name()}
+		if last := previous[j.name()]; last != nil {
+			d.SVG, d.Steps = last.SVG, last.Steps
+		}
+		drawings, sc, err := e.draw(ctx, &j, o)
 		if err == nil && sc != nil {
-			var buf bytes.Buffer
-			if err = svg.Encode(&buf, sc); err == nil {
-				d.SVG = buf.String()
-			}
+			err = d.redraw(sc, j.steps)
 		}
 		if err == nil && o.output != "" {
 			err = e.write(j, drawings)
@@ -217,9 +219,7 @@ func (p *preview) handler() http.Handler {
 		w.Write(watchPage)
 	})
 	mux.HandleFunc("GET /state", func(w http.ResponseWriter, r *http.Request) {
-		p.mu.Lock()
-		data, err := json.Marshal(map[string]any{"version": p.version, "drawings": p.drawings})
-		p.mu.Unlock()
+		data, err := p.state()
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
@@ -234,11 +234,6 @@ func (p *preview) handler() http.Handler {
 
 // events streams server-sent events: the version now, then each new one.
 func (p *preview) events(w http.ResponseWriter, r *http.Request) {
-	flusher, ok := w.(http.Flusher)
-	if !ok {
-		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
-		return
-	}
 	ch := make(chan int, 1)
 	p.mu.Lock()
 	p.subs[ch] = true
@@ -251,17 +246,27 @@ func (p *preview) events(w http.ResponseWriter, r *http.Request) {
 	}()
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-store")
-	fmt.Fprintf(w, "data: %d\n\n", version)
-	flusher.Flush()
+	rc := http.NewResponseController(w)
+	send := func(v int) error {
+		// Each event has writeTimeout to reach a page: one that stops
+		// reading is cut off, and its EventSource reconnects.
+		rc.SetWriteDeadline(time.Now().Add(writeTimeout))
+		if _, err := fmt.Fprintf(w, "data: %d\n\n", v); err != nil {
+			return err
+		}
+		return rc.Flush()
+	}
+	if send(version) != nil {
+		return
+	}
 	for {
 		select {
 		case <-r.Context().Done():
 			return
 		case v := <-ch:
-			if _, err := fmt.Fprintf(w, "data: %d\n\n", v); err != nil {
+			if send(v) != nil {
 				return
 			}
-			flusher.Flush()
 		}
 	}
 }

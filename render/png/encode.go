@@ -7,15 +7,18 @@ import (
 	"hash/crc32"
 	"image"
 	"io"
+	"math"
 )
 
 // write encodes img as PNG: RGB when every pixel is opaque, else RGBA;
 // every row with the "Up" filter (each byte less the one above it), which
 // suits drawings of flat colour, then zlib at its fastest. The standard
 // encoder tries five filters on every row and spends most of its time
-// choosing. With strips, the rows are compressed in strips on every core
-// (see deflateStrips): the same pixels, other bytes.
-func write(w io.Writer, img *image.RGBA, strips bool) error {
+// choosing. A pHYs chunk records the density, scale × 72 dots per inch,
+// so that slide tools place the image at its size in points. From scale 2
+// up, the rows are compressed in strips on every core (see
+// deflateStrips): the same pixels, other bytes.
+func write(w io.Writer, img *image.RGBA, scale float64) error {
 	b := img.Bounds()
 	wd, ht := b.Dx(), b.Dy()
 	opaque := img.Opaque()
@@ -30,10 +33,14 @@ func write(w io.Writer, img *image.RGBA, strips bool) error {
 	binary.BigEndian.PutUint32(ihdr[4:], uint32(ht))
 	ihdr[8], ihdr[9] = 8, colorType // bit depth, colour type; compression, filter, interlace 0
 	chunk(bw, "IHDR", ihdr[:])
+	chunk(bw, "pHYs", phys(scale))
+	// Names the maker, so that kviz can tell its own images from others
+	// in a folder (kviz render --prune).
+	chunk(bw, "tEXt", []byte("Software\x00kviz"))
 
 	idat := &chunkWriter{w: bw, kind: "IDAT"}
 	deflate := deflateRows
-	if strips {
+	if scale >= 2 {
 		deflate = deflateStrips
 	}
 	if err := deflate(idat, img, bpp); err != nil {
@@ -108,6 +115,18 @@ func (f *filter) start(y int) {
 	if y > 0 {
 		f.pixels(f.prev, y-1)
 	}
+}
+
+// phys is the data of a pHYs chunk for scale pixels per point: pixels per
+// metre on both axes (72 points an inch, 0.0254 metres an inch), unit 1
+// (the metre).
+func phys(scale float64) []byte {
+	ppm := uint32(math.Round(scale * 72 / 0.0254))
+	var d [9]byte
+	binary.BigEndian.PutUint32(d[0:], ppm)
+	binary.BigEndian.PutUint32(d[4:], ppm)
+	d[8] = 1
+	return d[:]
 }
 
 // chunk writes one PNG chunk: length, type, data and CRC.

@@ -193,16 +193,16 @@ func TestEncoderRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, strips := range []bool{false, true} {
+			for _, enc := range []float64{1, 3} { // one stream, and strips
 				var buf bytes.Buffer
-				if err := write(&buf, img, strips); err != nil {
+				if err := write(&buf, img, enc); err != nil {
 					t.Fatal(err)
 				}
 				got := decode(t, buf.Bytes())
 				if got.Bounds() != img.Bounds() {
 					t.Fatalf("bounds %v, want %v", got.Bounds(), img.Bounds())
 				}
-				samePixels(t, fmt.Sprintf("background %q, scale %v, strips %v", bg, scale, strips), got, img)
+				samePixels(t, fmt.Sprintf("background %q, scale %v, encoded as scale %v", bg, scale, enc), got, img)
 			}
 		}
 	}
@@ -238,12 +238,12 @@ func TestStripsDeterministic(t *testing.T) {
 	img := img3(t, scene(t, figures[0].path))
 	var one, many bytes.Buffer
 	prev := runtime.GOMAXPROCS(1)
-	err := write(&one, img, true)
+	err := write(&one, img, 3)
 	runtime.GOMAXPROCS(prev)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := write(&many, img, true); err != nil {
+	if err := write(&many, img, 3); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(one.Bytes(), many.Bytes()) {
@@ -258,10 +258,10 @@ func BenchmarkWrite(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, strips := range []bool{false, true} {
-		b.Run(fmt.Sprintf("strips=%v", strips), func(b *testing.B) {
+	for _, enc := range []float64{1, 2} { // one stream, and strips
+		b.Run(fmt.Sprintf("strips=%v", enc >= 2), func(b *testing.B) {
 			for b.Loop() {
-				if err := write(io.Discard, img, strips); err != nil {
+				if err := write(io.Discard, img, enc); err != nil {
 					b.Fatal(err)
 				}
 			}
