@@ -12,6 +12,7 @@ import (
 	"github.com/kviz/kviz/model"
 	"github.com/kviz/kviz/render"
 	"github.com/kviz/kviz/render/icon"
+	"github.com/kviz/kviz/render/text"
 )
 
 // Options override the model's own settings; "" keeps the model's.
@@ -21,6 +22,8 @@ type Options struct {
 	Theme      string
 	Background string  // a colour, or "transparent"
 	Pad        float64 // points of margin around the drawing; 0 means 16
+	// Fonts are fonts to fall back on after the model's own (--font).
+	Fonts []*text.Font
 }
 
 // settings are the model's choices with the options applied.
@@ -80,11 +83,11 @@ func Layout(ctx context.Context, m *model.Model, o Options) (*render.Scene, erro
 	if err != nil {
 		return nil, err
 	}
-	files, err := prepare(m, s)
+	files, fonts, err := prepare(m, s, o)
 	if err != nil {
 		return nil, err
 	}
-	b := newBuilder(m, s, files)
+	b := newBuilder(m, s, files, fonts)
 	g := b.graph()
 	if err := graphviz.Layout(ctx, g); err != nil {
 		return nil, fmt.Errorf("%s: laying out: %w", m.File, err)
@@ -116,11 +119,11 @@ func DOT(m *model.Model, o Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := prepare(m, s)
+	files, fonts, err := prepare(m, s, o)
 	if err != nil {
 		return nil, err
 	}
-	return graphviz.DOT(newBuilder(m, s, files).graph()), nil
+	return graphviz.DOT(newBuilder(m, s, files, fonts).graph()), nil
 }
 
 // Check finds the problems a model can have that loading it does not: a
@@ -131,15 +134,20 @@ func Check(m *model.Model, o Options) error {
 	if err != nil {
 		return err
 	}
-	_, err = prepare(m, s)
+	_, _, err = prepare(m, s, o)
 	return err
 }
 
-// prepare checks the engine against the model and reads its icon files,
-// returning their icon names by node.
-func prepare(m *model.Model, s settings) (map[*model.Node]string, error) {
+// prepare checks the engine against the model, reads its icon files,
+// returning their icon names by node, and its fonts, checking that they
+// have every character the drawing shows.
+func prepare(m *model.Model, s settings, o Options) (map[*model.Node]string, *text.Fonts, error) {
 	if err := checkEngine(m, s.engine); err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	fonts, err := modelFonts(m, o)
+	if err != nil {
+		return nil, nil, err
 	}
 	files := map[*model.Node]string{}
 	var errs model.ErrorList
@@ -154,7 +162,7 @@ func prepare(m *model.Model, s settings) (map[*model.Node]string, error) {
 		}
 		files[n] = name
 	})
-	return files, errs.Err()
+	return files, fonts, errs.Err()
 }
 
 // CacheDir reports where Graphviz's compiled code is cached, or why it is

@@ -14,12 +14,13 @@ import (
 	"github.com/kviz/kviz/model"
 	"github.com/kviz/kviz/render"
 	"github.com/kviz/kviz/render/svg"
+	"github.com/kviz/kviz/render/text"
 )
 
 // models lists every testdata model.
 func models(t testing.TB) []string {
 	var out []string
-	for _, dir := range []string{"figures", "models"} {
+	for _, dir := range []string{"figures", "models", "fonts"} {
 		files, err := filepath.Glob(filepath.Join("..", "testdata", dir, "*.yaml"))
 		if err != nil {
 			t.Fatal(err)
@@ -39,7 +40,7 @@ func load(t testing.TB, path string) *model.Model {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	m, err := model.Load(path, f, model.Options{})
+	m, err := model.Load(path, f, model.Options{ReadFont: model.FolderReader(path, text.MaxFontBytes)})
 	if err != nil {
 		t.Fatal(err)
 	}

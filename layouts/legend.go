@@ -81,7 +81,7 @@ func (b *builder) legend() *legendBox {
 	// Labels right-aligned, samples on the right, as in the seed figure.
 	labelW := 0.0
 	for _, r := range rows {
-		labelW = max(labelW, text.Width(r.label, legendText))
+		labelW = max(labelW, text.Width(r.label, b.style(legendText)))
 	}
 	y := float64(legendPad)
 	sampleX := legendPad + labelW + legendGapX

@@ -71,8 +71,14 @@ func iconName(n *model.Node, files map[*model.Node]string) string {
 	return n.Kind.Name
 }
 
-func measureLeaf(n *model.Node, iconName string) leaf {
-	l := leaf{shape: shapeOf(n, iconName), style: labelText}
+// style is st set in the layout's fonts.
+func (b *builder) style(st text.Style) text.Style {
+	st.Fonts = b.fonts
+	return st
+}
+
+func (b *builder) measureLeaf(n *model.Node, iconName string) leaf {
+	l := leaf{shape: shapeOf(n, iconName), style: b.style(labelText)}
 	if n.Style.FontWeight == "bold" {
 		l.style.Bold = true
 	}
@@ -133,9 +139,9 @@ func wrap(s string, st text.Style, width float64) []string {
 }
 
 // groupTitle is a group's title style.
-func groupTitle(n *model.Node) text.Style {
+func (b *builder) groupTitle(n *model.Node) text.Style {
 	gs := groupShapes[groupKind(n)]
-	st := text.Style{Size: gs.size, Bold: gs.bold}
+	st := text.Style{Size: gs.size, Bold: gs.bold, Fonts: b.fonts}
 	if n.Style.FontWeight != "" {
 		st.Bold = n.Style.FontWeight == "bold"
 	}

@@ -64,9 +64,13 @@ func Schema() []byte {
 		"layout":    enum("the Graphviz engine", Layouts),
 		"theme":     enum("the colours", Themes),
 		"legend":    map[string]any{"type": "boolean"},
-		"style":     obj("the diagram's style", map[string]any{"background": color, "color": color}),
-		"nodes":     map[string]any{"type": "array", "items": map[string]any{"$ref": "#/$defs/node"}},
-		"edges":     map[string]any{"type": "array", "items": edge},
+		"fonts": map[string]any{"type": "array", "description": "font files in the model's folder, used in order for characters the embedded font lacks",
+			"items": map[string]any{"type": "string", "pattern": `(?i)\.(ttf|otf|ttc|otc)$`}},
+		"lang": map[string]any{"type": "string", "pattern": `^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`,
+			"description": "the language of the text (BCP 47): picks regional forms of Han characters", "examples": Langs},
+		"style": obj("the diagram's style", map[string]any{"background": color, "color": color}),
+		"nodes": map[string]any{"type": "array", "items": map[string]any{"$ref": "#/$defs/node"}},
+		"edges": map[string]any{"type": "array", "items": edge},
 	})
 	schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
 	schema["$id"] = "https://github.com/kviz/kviz/schema/v1.json"

@@ -4,6 +4,8 @@
 // encoder never sees the model or the theme.
 package render
 
+import "github.com/kviz/kviz/render/text"
+
 // Scene is a laid-out diagram. Its JSON form (the fields with JSON tags) is
 // the `-f json` output described in DESIGN.md §4.
 type Scene struct {
@@ -16,6 +18,9 @@ type Scene struct {
 	Background string  `json:"-"` // a colour, or "" for transparent
 	Texts      []Text  `json:"-"` // free text: the title and caption
 	Legend     *Legend `json:"-"` // nil when there is none
+	// Fonts are the fonts the texts were measured with after the embedded
+	// one; encoders draw with them. Nil: the embedded font alone.
+	Fonts *text.Fonts `json:"-"`
 }
 
 // Point is a position in points, origin top-left, y down.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/kviz/kviz/manifest"
 	"github.com/kviz/kviz/model"
+	"github.com/kviz/kviz/render/text"
 )
 
 // loadOpts are the options of reading a model or manifests.
@@ -46,6 +47,7 @@ func (e *env) load(name string, o loadOpts) (*model.Model, error) {
 		opts := o.model
 		if name != "<stdin>" {
 			opts.ReadIcon = iconReader(name)
+			opts.ReadFont = model.FolderReader(name, text.MaxFontBytes)
 		}
 		return model.Parse(name, data, opts)
 	}

@@ -1,12 +1,7 @@
 package main
 
 import (
-	"fmt"
-	"io"
-	"os"
-	"path/filepath"
-	"strings"
-
+	"github.com/kviz/kviz/model"
 	"github.com/kviz/kviz/render/icon"
 )
 
@@ -14,31 +9,5 @@ import (
 // to its folder that stay inside it once symlinks are resolved, and no
 // larger than an icon may be.
 func iconReader(modelPath string) func(string) ([]byte, error) {
-	dir := filepath.Dir(modelPath)
-	return func(rel string) ([]byte, error) {
-		if filepath.IsAbs(rel) {
-			return nil, fmt.Errorf("must be relative to the model's folder")
-		}
-		realDir, err := filepath.EvalSymlinks(dir)
-		if err != nil {
-			return nil, err
-		}
-		real, err := filepath.EvalSymlinks(filepath.Join(dir, rel))
-		if err != nil {
-			return nil, fmt.Errorf("cannot read it: %w", err)
-		}
-		if r, err := filepath.Rel(realDir, real); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-			return nil, fmt.Errorf("lies outside the model's folder")
-		}
-		f, err := os.Open(real)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		data, err := io.ReadAll(io.LimitReader(f, icon.MaxFileBytes+1))
-		if err == nil && len(data) > icon.MaxFileBytes {
-			err = fmt.Errorf("larger than %d KiB", icon.MaxFileBytes>>10)
-		}
-		return data, err
-	}
+	return model.FolderReader(modelPath, icon.MaxFileBytes)
 }

@@ -47,7 +47,7 @@ func Rasterize(sc *render.Scene, scale float64) (*image.RGBA, error) {
 	if w < 1 || h < 1 || float64(w)*float64(h) > MaxPixels {
 		return nil, fmt.Errorf("a %d×%d pixel image is too large (at most %d pixels)", w, h, MaxPixels)
 	}
-	c := &canvas{dc: gg.NewContext(w, h), k: scale}
+	c := &canvas{dc: gg.NewContext(w, h), k: scale, fonts: sc.Fonts}
 	if bg, ok := render.ParseColor(sc.Background); ok {
 		c.dc.SetColor(bg)
 		c.dc.Clear()
@@ -60,8 +60,9 @@ func Rasterize(sc *render.Scene, scale float64) (*image.RGBA, error) {
 // not by a gg transform, since gg scales neither line widths, dashes nor
 // text with its matrix.
 type canvas struct {
-	dc *gg.Context
-	k  float64
+	dc    *gg.Context
+	k     float64
+	fonts *text.Fonts // after the embedded font, as the layout measured with
 }
 
 func (c *canvas) Open(render.Part) {}
@@ -171,7 +172,7 @@ func (c *canvas) icon(def *icon.Icon, ic *render.Icon, b render.Box) {
 }
 
 func (c *canvas) Text(t render.Text) {
-	c.text(t.Text, text.Style{Size: t.Size, Bold: t.Bold, Italic: t.Italic}, t.X*c.k, t.Y*c.k, t.Anchor, t.Color)
+	c.text(t.Text, text.Style{Size: t.Size, Bold: t.Bold, Italic: t.Italic, Fonts: c.fonts}, t.X*c.k, t.Y*c.k, t.Anchor, t.Color)
 }
 
 // text draws s with its baseline at pixel x, y, kerned, from a face made
@@ -179,6 +180,16 @@ func (c *canvas) Text(t render.Text) {
 func (c *canvas) text(s string, st text.Style, x, y float64, anchor, colour string) {
 	col, ok := render.ParseColor(colour)
 	if !ok || s == "" {
+		return
+	}
+	if l := text.Shape(s, st); !l.Fast {
+		switch anchor {
+		case "middle":
+			x -= l.Width * c.k / 2
+		case "end":
+			x -= l.Width * c.k
+		}
+		c.shaped(l, x, y, col)
 		return
 	}
 	text.WithFace(st, c.k, func(f font.Face) {

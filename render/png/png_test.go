@@ -18,6 +18,7 @@ import (
 	"github.com/kviz/kviz/model"
 	"github.com/kviz/kviz/render"
 	"github.com/kviz/kviz/render/svg"
+	"github.com/kviz/kviz/render/text"
 )
 
 var figures = []string{
@@ -32,7 +33,7 @@ func scene(t testing.TB, path string) *render.Scene {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := model.Parse(path, data, model.Options{})
+	m, err := model.Parse(path, data, model.Options{ReadFont: model.FolderReader(path, text.MaxFontBytes)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,12 +20,12 @@ import (
 // Encode writes sc as SVG to w.
 func Encode(w io.Writer, sc *render.Scene) error {
 	var buf bytes.Buffer
-	c := &canvas{s: svgo.New(&buf), symbols: newSymbols(sc)}
+	c := &canvas{s: svgo.New(&buf), symbols: newSymbols(sc), fonts: sc.Fonts}
 	c.s.Decimals = 2
 	s := c.s
 	// role and aria-labelledby let screen readers announce the title.
-	s.Start(sc.Width, sc.Height, fmt.Sprintf(`viewBox="0 0 %s %s"`, render.F(sc.Width), render.F(sc.Height)),
-		`role="img"`, `aria-labelledby="kviz-title"`)
+	s.Start(sc.Width, sc.Height, append([]string{fmt.Sprintf(`viewBox="0 0 %s %s"`, render.F(sc.Width), render.F(sc.Height)),
+		`role="img"`, `aria-labelledby="kviz-title"`}, langAttrs(sc.Fonts)...)...)
 	fmt.Fprintf(&buf, "<title id=\"kviz-title\">%s</title>\n", escaper.Replace(sc.Title))
 	c.symbols.defs(s)
 	s.Group(attr("font-family", text.Family))
@@ -43,7 +43,8 @@ func Encode(w io.Writer, sc *render.Scene) error {
 type canvas struct {
 	s       *svgo.SVG
 	symbols *symbols
-	closers []string // what Close writes, innermost last
+	closers []string    // what Close writes, innermost last
+	fonts   *text.Fonts // the fallback fonts the layout measured with
 }
 
 func (c *canvas) Open(p render.Part) {
@@ -124,15 +125,18 @@ func (c *canvas) Icon(ic *render.Icon) {
 
 func (c *canvas) Text(t render.Text) {
 	attrs := []string{attr("font-size", render.F(t.Size)), attr("fill", t.Color)}
-	if t.Anchor != "" && t.Anchor != "start" {
-		attrs = append(attrs, attr("text-anchor", t.Anchor))
+	anchor, dir := direction(t)
+	if anchor != "" && anchor != "start" {
+		attrs = append(attrs, attr("text-anchor", anchor))
 	}
+	attrs = append(attrs, dir...)
 	if t.Bold {
 		attrs = append(attrs, `font-weight="bold"`)
 	}
 	if t.Italic {
 		attrs = append(attrs, `font-style="italic"`)
 	}
+	attrs = append(attrs, c.family(t)...)
 	c.s.Text(t.X, t.Y, t.Text, attrs...)
 }
 

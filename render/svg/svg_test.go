@@ -15,6 +15,7 @@ import (
 	"github.com/kviz/kviz/layouts"
 	"github.com/kviz/kviz/model"
 	"github.com/kviz/kviz/render"
+	"github.com/kviz/kviz/render/text"
 )
 
 func draw(t *testing.T, path string, o layouts.Options) []byte {
@@ -23,7 +24,7 @@ func draw(t *testing.T, path string, o layouts.Options) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := model.Parse(path, data, model.Options{})
+	m, err := model.Parse(path, data, model.Options{ReadFont: model.FolderReader(path, text.MaxFontBytes)})
 	if err != nil {
 		t.Fatal(err)
 	}
