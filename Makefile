@@ -37,6 +37,7 @@ fuzz:
 	$(GO) test ./render -run '^$$' -fuzz '^FuzzParsePath$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	$(GO) test ./render/icon -run '^$$' -fuzz '^FuzzFromSVG$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	$(GO) test ./layouts -run '^$$' -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
+	$(GO) test ./render/text -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 
 # Render the figures and the gallery in docs/.
 figures: build

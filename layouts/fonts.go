@@ -3,6 +3,7 @@ package layouts
 import (
 	"crypto/sha256"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/kviz/kviz/model"
@@ -25,33 +26,85 @@ func modelFonts(m *model.Model, o Options) (*text.Fonts, error) {
 		list = append(list, fs...)
 	}
 	list = append(list, o.Fonts...)
-	var fonts *text.Fonts
-	if len(list) > 0 || m.Lang != "" {
-		fonts = text.NewFonts(m.Lang, list...)
-	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	return fonts, checkGlyphs(m, fonts)
-}
-
-// checkGlyphs reports each text of m holding a character no font has.
-func checkGlyphs(m *model.Model, fonts *text.Fonts) error {
-	var errs model.ErrorList
-	check := func(pos model.Pos, what, s string) {
-		if s == "" {
-			return
+	ts := texts(m)
+	fonts := text.NewFonts(m.Lang, list...)
+	if o.System != nil {
+		var need []rune
+		for _, t := range ts {
+			need = append(need, fonts.Lacks(t.s)...)
 		}
-		if miss := fonts.Check(s, labelText); miss != nil {
-			errs = append(errs, &model.Error{Pos: pos, Msg: fmt.Sprintf("%s: %v", what, miss)})
+		if len(need) > 0 {
+			list = append(list, o.System.Find(need, m.Lang)...)
+			fonts = text.NewFonts(m.Lang, list...)
 		}
 	}
-	check(m.TitlePos, "title", m.Title)
-	check(m.CaptionPos, "caption", m.Caption)
-	m.Walk(func(n *model.Node) { check(n.Pos, fmt.Sprintf("label of %q", n.ID), n.Label) })
+	if len(list) == 0 && m.Lang == "" {
+		fonts = nil // the embedded font alone
+	}
+	return fonts, checkGlyphs(ts, fonts)
+}
+
+// Fonts lists the fonts m's texts are drawn with, the embedded one
+// included, in fallback order: what a README tells its readers to install
+// or what a model should name.
+func Fonts(m *model.Model, o Options) ([]*text.Font, error) {
+	fonts, err := modelFonts(m, o)
+	if err != nil {
+		return nil, err
+	}
+	var all strings.Builder
+	for _, t := range texts(m) {
+		all.WriteString(t.s)
+	}
+	seen := map[*text.Font]bool{}
+	var out []*text.Font
+	for _, st := range []text.Style{labelText, {Size: labelText.Size, Bold: true}} {
+		for _, f := range fonts.Used(all.String(), st) {
+			if !seen[f] {
+				seen[f] = true
+				out = append(out, f)
+			}
+		}
+	}
+	return out, nil
+}
+
+// drawn is a text of the model that the drawing shows, and where the
+// model writes it.
+type drawn struct {
+	pos  model.Pos
+	what string
+	s    string
+}
+
+// texts lists the texts of m that the drawing shows, in source order.
+func texts(m *model.Model) []drawn {
+	var out []drawn
+	add := func(pos model.Pos, what, s string) {
+		if s != "" {
+			out = append(out, drawn{pos, what, s})
+		}
+	}
+	add(m.TitlePos, "title", m.Title)
+	add(m.CaptionPos, "caption", m.Caption)
+	m.Walk(func(n *model.Node) { add(n.Pos, fmt.Sprintf("label of %q", n.ID), n.Label) })
 	for _, e := range m.Edges {
-		check(e.Pos, fmt.Sprintf("label of edge %q → %q", e.From, e.To), e.Label)
-		check(e.Pos, fmt.Sprintf("relation of edge %q → %q", e.From, e.To), e.Relation)
+		add(e.Pos, fmt.Sprintf("label of edge %q → %q", e.From, e.To), e.Label)
+		add(e.Pos, fmt.Sprintf("relation of edge %q → %q", e.From, e.To), e.Relation)
+	}
+	return out
+}
+
+// checkGlyphs reports each text holding a character no font has.
+func checkGlyphs(ts []drawn, fonts *text.Fonts) error {
+	var errs model.ErrorList
+	for _, t := range ts {
+		if miss := fonts.Check(t.s, labelText); miss != nil {
+			errs = append(errs, &model.Error{Pos: t.pos, Msg: fmt.Sprintf("%s: %v", t.what, miss)})
+		}
 	}
 	return errs.Err()
 }

@@ -24,6 +24,9 @@ type Options struct {
 	Pad        float64 // points of margin around the drawing; 0 means 16
 	// Fonts are fonts to fall back on after the model's own (--font).
 	Fonts []*text.Font
+	// System finds the machine's fonts for characters no other font has;
+	// nil uses none, so that the drawing depends on no installed font.
+	System *text.System
 }
 
 // settings are the model's choices with the options applied.

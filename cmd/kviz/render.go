@@ -38,6 +38,7 @@ type renderOpts struct {
 	output, format string
 	layout         layouts.Options
 	load           loadOpts
+	fonts          fontOpts
 	scale          float64
 	check, quiet   bool
 }
@@ -82,6 +83,7 @@ naming each stale or missing one, and writes nothing. A docs CI job runs it.`,
 	f.BoolVar(&o.check, "check", false, "compare with the files on disk instead of writing; exit 1 if any is stale or missing")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress on standard error")
 	addLoadFlags(f, &o.load)
+	addFontFlags(f, &o.fonts)
 	enumCompletion(c, "direction", model.Directions)
 	enumCompletion(c, "layout", model.Layouts)
 	enumCompletion(c, "theme", model.Themes)
@@ -107,6 +109,9 @@ type job struct {
 
 func (e *env) render(ctx context.Context, args []string, o renderOpts) error {
 	if err := checkOptions(o); err != nil {
+		return err
+	}
+	if err := o.fonts.apply(&o.layout); err != nil {
 		return err
 	}
 	jobs, err := plan(args, o)

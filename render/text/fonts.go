@@ -200,6 +200,23 @@ func (fs *Fonts) Check(s string, st Style) *Missing {
 	return nil
 }
 
+// Lacks lists the characters of s that no font in fs has, each once, in
+// the order they come.
+func (fs *Fonts) Lacks(s string) []rune {
+	chain := fs.chain(Style{})
+	mu.Lock()
+	defer mu.Unlock()
+	var out []rune
+	seen := map[rune]bool{}
+	for _, r := range s {
+		if !ignorable(r) && !seen[r] && pick(chain, r) == nil {
+			seen[r] = true
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // ignorable reports whether r is drawn as nothing: a control, a joiner,
 // a bidi mark or a variation selector.
 func ignorable(r rune) bool {

@@ -283,3 +283,46 @@ func TestCSSFamily(t *testing.T) {
 		t.Errorf("family %q\nwant   %q", got, want)
 	}
 }
+
+// The system fonts come from the folders named: here the test fonts, so
+// the choice is the same on every machine. Han characters take the
+// regional forms lang asks for; each script a font made for it.
+func TestSystem(t *testing.T) {
+	sys := NewSystem([]string{filepath.Join("..", "..", "testdata", "fonts")})
+	if n := sys.Faces(); n != 8 {
+		t.Errorf("%d faces, want the 8 test fonts", n)
+	}
+	for _, tc := range []struct {
+		need, lang, want string
+	}{
+		{"直", "", "Noto Sans CJK SC"},
+		{"直", "zh-Hans", "Noto Sans CJK SC"},
+		{"直", "ja", "Noto Sans CJK JP"},
+		{"خ", "", "Noto Sans Arabic"},
+		{"🚀", "", "Noto Color Emoji"},
+	} {
+		got := sys.Find([]rune(tc.need), tc.lang)
+		if len(got) == 0 || got[0].Family != tc.want {
+			t.Errorf("Find(%q, %q) = %v, want %s first", tc.need, tc.lang, names(got), tc.want)
+		}
+	}
+	// A family's every face comes along: bold text finds the bold one.
+	got := sys.Find([]rune("控"), "")
+	if len(got) != 2 || got[0].Bold || !got[1].Bold {
+		t.Errorf("Find(控) = %v, want the regular then the bold SC face", names(got))
+	}
+	if got := NewSystem([]string{}).Find([]rune("控"), ""); len(got) != 0 {
+		t.Errorf("no folders found %v", names(got))
+	}
+	if got := sys.Find([]rune("\u0378"), ""); len(got) != 0 {
+		t.Errorf("an unassigned code point found %v", names(got))
+	}
+}
+
+func names(fs []*Font) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, f.Family+" "+f.Path)
+	}
+	return out
+}
