@@ -19,12 +19,18 @@ type fontOpts struct {
 	files  []string // --font, in order
 	dirs   []string // --font-dir: scanned instead of the standard folders
 	system bool     // --system-fonts
+	embed  bool     // --embed-fonts
 }
 
 func addFontFlags(f *pflag.FlagSet, o *fontOpts) {
 	f.StringArrayVar(&o.files, "font", nil, "a TTF, OTF or TTC font for characters the model's fonts lack (repeatable)")
 	f.StringArrayVar(&o.dirs, "font-dir", nil, "look for system fonts in this folder instead of the standard ones (repeatable)")
 	f.BoolVar(&o.system, "system-fonts", true, "fall back on the machine's fonts for characters no named font has")
+}
+
+// addEmbedFlag adds --embed-fonts, which only SVG output reads.
+func addEmbedFlag(f *pflag.FlagSet, o *fontOpts) {
+	f.BoolVar(&o.embed, "embed-fonts", false, "SVG: draw text with the outlines of the glyphs used, the same in every browser")
 }
 
 // apply reads the --font files and sets the layout's fonts.

@@ -23,7 +23,9 @@ import (
 // formats maps a format name to its encoder; "dot" is written from the
 // model, before layout. Unknown names are refused, never defaulted.
 var formats = map[string]func(io.Writer, *render.Scene, renderOpts) error{
-	"svg":  func(w io.Writer, sc *render.Scene, _ renderOpts) error { return svg.Encode(w, sc) },
+	"svg": func(w io.Writer, sc *render.Scene, o renderOpts) error {
+		return svg.EncodeWith(w, sc, svg.Options{EmbedFonts: o.fonts.embed})
+	},
 	"png":  func(w io.Writer, sc *render.Scene, o renderOpts) error { return png.Encode(w, sc, o.scale) },
 	"json": func(w io.Writer, sc *render.Scene, _ renderOpts) error { return render.EncodeJSON(w, sc) },
 	"dot":  nil,
@@ -84,6 +86,7 @@ naming each stale or missing one, and writes nothing. A docs CI job runs it.`,
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress on standard error")
 	addLoadFlags(f, &o.load)
 	addFontFlags(f, &o.fonts)
+	addEmbedFlag(f, &o.fonts)
 	enumCompletion(c, "direction", model.Directions)
 	enumCompletion(c, "layout", model.Layouts)
 	enumCompletion(c, "theme", model.Themes)

@@ -18,9 +18,16 @@ import (
 )
 
 // Encode writes sc as SVG to w.
-func Encode(w io.Writer, sc *render.Scene) error {
+func Encode(w io.Writer, sc *render.Scene) error { return EncodeWith(w, sc, Options{}) }
+
+// EncodeWith writes sc as SVG to w as o asks.
+func EncodeWith(w io.Writer, sc *render.Scene, o Options) error {
 	var buf bytes.Buffer
 	c := &canvas{s: svgo.New(&buf), symbols: newSymbols(sc), fonts: sc.Fonts}
+	if o.EmbedFonts {
+		c.glyphs = newGlyphs(sc.Fonts)
+		c.symbols.outline = c.outlined
+	}
 	c.s.Decimals = 2
 	s := c.s
 	// role and aria-labelledby let screen readers announce the title.
@@ -34,6 +41,9 @@ func Encode(w io.Writer, sc *render.Scene) error {
 	}
 	render.Draw(sc, c)
 	s.Gend()
+	if c.glyphs != nil {
+		c.glyphs.defs(&buf)
+	}
 	s.End()
 	_, err := w.Write(buf.Bytes())
 	return err
@@ -45,6 +55,7 @@ type canvas struct {
 	symbols *symbols
 	closers []string    // what Close writes, innermost last
 	fonts   *text.Fonts // the fallback fonts the layout measured with
+	glyphs  *glyphs     // with Options.EmbedFonts, the glyph outlines drawn
 }
 
 func (c *canvas) Open(p render.Part) {
@@ -125,6 +136,9 @@ func (c *canvas) Icon(ic *render.Icon) {
 
 func (c *canvas) Text(t render.Text) {
 	attrs := []string{attr("font-size", render.F(t.Size)), attr("fill", t.Color)}
+	if c.glyphs != nil && c.outlined(t) {
+		attrs = append(attrs, `fill-opacity="0"`) // drawn as outlines; kept for search
+	}
 	anchor, dir := direction(t)
 	if anchor != "" && anchor != "start" {
 		attrs = append(attrs, attr("text-anchor", anchor))

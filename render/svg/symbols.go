@@ -15,6 +15,9 @@ import (
 type symbols struct {
 	ids   map[key]string
 	order []key
+	// outline, when set, draws an icon's text as glyph outlines and
+	// reports whether it did (svg.Options.EmbedFonts).
+	outline func(render.Text) bool
 }
 
 type key struct{ name, fill, glyph string }
@@ -67,6 +70,10 @@ func (s *symbols) defs(out *svgo.SVG) {
 	for _, k := range s.order {
 		out.Writer.Write([]byte(`<symbol ` + attr("id", s.ids[k]) + ` viewBox="0 0 100 100">` + "\n"))
 		for _, el := range icon.Lookup(k.name).Elements {
+			if fill, _ := el.Paint(k.fill, k.glyph); el.Op == icon.Text && s.outline != nil &&
+				s.outline(render.Text{X: el.X, Y: el.Y, Text: el.Text, Size: el.Size, Bold: true, Anchor: "middle", Color: fill}) {
+				continue
+			}
 			element(out, el, k)
 		}
 		out.Writer.Write([]byte("</symbol>\n"))
