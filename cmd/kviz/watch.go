@@ -44,6 +44,7 @@ written as by kviz render.`,
 	f.StringVar(&o.layout.Theme, "theme", "", "override the model's theme")
 	o.scale, o.layout.Pad = 1, 16
 	addLoadFlags(f, &o.load)
+	addFontFlags(f, &o.fonts)
 	return c
 }
 
@@ -77,6 +78,9 @@ func (p *preview) update(f func()) {
 
 func (e *env) watch(ctx context.Context, target, addr string, o renderOpts) error {
 	if err := checkOptions(o); err != nil {
+		return err
+	}
+	if err := o.fonts.apply(&o.layout); err != nil {
 		return err
 	}
 	if _, err := os.Stat(target); err != nil {

@@ -125,9 +125,8 @@ func Embedded() []*Font {
 }
 
 // chain is the fallback list for a style: Liberation Sans in the style
-// first, then Liberation's other faces (a bold label borrows a regular
-// glyph rather than failing), then each extra family in order, its face
-// nearest the style first.
+// first, then each extra family in order (those matching Lang's Han forms
+// first), its face nearest the style first.
 func (fs *Fonts) chain(st Style) []*Font {
 	parseOnce.Do(load)
 	out := []*Font{liberation[st.index()]}
@@ -153,6 +152,14 @@ func (fs *Fonts) chain(st Style) []*Font {
 			order = append(order, f.Family)
 		}
 		by[f.Family] = append(by[f.Family], f)
+	}
+	if lang := fs.Lang; lang != "" {
+		// The families drawing Han characters as lang writes them come
+		// first: a model naming SC and JP fonts in lang ja gets Japanese
+		// forms, in PNG and, by the same order, in the SVG's font list.
+		sort.SliceStable(order, func(i, j int) bool {
+			return hanRegion(strings.ToLower(order[i]), lang) && !hanRegion(strings.ToLower(order[j]), lang)
+		})
 	}
 	for _, fam := range order {
 		list := append([]*Font(nil), by[fam]...)

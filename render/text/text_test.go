@@ -326,3 +326,17 @@ func names(fs []*Font) []string {
 	}
 	return out
 }
+
+// Named fonts keep their order, except that with a lang the family drawing
+// Han characters in that language's forms comes first.
+func TestLangPicksHanForms(t *testing.T) {
+	for _, tc := range []struct{ lang, want string }{
+		{"", "Noto Sans CJK SC"}, {"zh-Hans", "Noto Sans CJK SC"}, {"ja", "Noto Sans CJK JP"},
+	} {
+		fs := testFonts(t, tc.lang, "NotoSansSC-subset.otf", "NotoSansJP-subset.otf")
+		l := Shape("直", Style{Size: 12, Fonts: fs})
+		if got := l.Runs[0].Font.Family; got != tc.want {
+			t.Errorf("lang %q: 直 set in %s, want %s", tc.lang, got, tc.want)
+		}
+	}
+}
