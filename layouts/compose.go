@@ -189,6 +189,7 @@ func (b *builder) group(n *model.Node, rn *render.Node, lx, ly float64) {
 
 func (b *builder) edge(e *model.Edge, ge *graphviz.Edge, ls []string, ox, oy float64) render.Edge {
 	re := render.Edge{From: e.From, To: e.To, Label: e.Label,
+		Relation: e.Relation, Style: or(e.Style, "solid"), Arrow: or(e.Arrow, "normal"), Dir: or(e.Dir, "forward"),
 		Color: or(e.Color, b.s.pal.edge), Width: edgeWidth, Dash: dashes[e.Style]}
 	for _, p := range ge.Points {
 		re.Points = append(re.Points, render.Point{ox + p[0], oy + p[1]})
@@ -203,6 +204,7 @@ func (b *builder) edge(e *model.Edge, ge *graphviz.Edge, ls []string, ox, oy flo
 	if len(ls) > 0 {
 		_, h := text.Block(ls, b.style(edgeText))
 		re.Lines = lines(ls, b.style(edgeText), ox+ge.LabelPos[0], oy+ge.LabelPos[1]-h/2, or(e.Color, b.textOn(b.commonGroup(e))))
+		re.LabelBox = labelBox(ls, b.style(edgeText), ox+ge.LabelPos[0], oy+ge.LabelPos[1]-h/2)
 	}
 	return re
 }

@@ -37,7 +37,7 @@ func Gallery(theme string) (*render.Scene, error) {
 		y := top + float64(i/galleryCols)*galleryCellH
 		sc.Nodes = append(sc.Nodes, galleryCell(k, pal, x, y)...)
 	}
-	return sc, nil
+	return finish(sc, nil), nil
 }
 
 // galleryCell is one kind's cell: its icon, and for a group kind a sample

@@ -27,6 +27,8 @@ type Options struct {
 	// System finds the machine's fonts for characters no other font has;
 	// nil uses none, so that the drawing depends on no installed font.
 	System *text.System
+	// Placer lays the graph out; nil means Graphviz in this process.
+	Placer graphviz.Placer
 }
 
 // settings are the model's choices with the options applied.
@@ -82,20 +84,55 @@ func resolve(m *model.Model, o Options) (settings, error) {
 
 // Layout lays m out. The model is not modified.
 func Layout(ctx context.Context, m *model.Model, o Options) (*render.Scene, error) {
+	sc, _, err := lay(ctx, m, o, false)
+	return sc, err
+}
+
+// LayoutDOT lays m out once and returns both the scene and the DOT that
+// DOT returns: what `-f svg,dot` needs, without resolving, measuring and
+// building the graph twice.
+func LayoutDOT(ctx context.Context, m *model.Model, o Options) (*render.Scene, []byte, error) {
+	return lay(ctx, m, o, true)
+}
+
+// lay is Layout, and LayoutDOT withDOT.
+func lay(ctx context.Context, m *model.Model, o Options, withDOT bool) (*render.Scene, []byte, error) {
 	s, err := resolve(m, o)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	files, fonts, err := prepare(m, s, o)
+	files, icons, err := prepare(m, s)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	fonts, err := modelFonts(m, o)
+	if err != nil {
+		return nil, nil, err
 	}
 	b := newBuilder(m, s, files, fonts)
 	g := b.graph()
-	if err := graphviz.Layout(ctx, g); err != nil {
-		return nil, fmt.Errorf("%s: laying out: %w", m.File, err)
+	var dot []byte
+	if withDOT {
+		dot = graphviz.DOT(g) // before placing: the DOT holds what goes in
 	}
-	return b.scene(g), nil
+	var place graphviz.Placer = graphviz.InProcess{}
+	if o.Placer != nil {
+		place = o.Placer
+	}
+	if err := place.Place(ctx, g); err != nil {
+		return nil, nil, fmt.Errorf("%s: laying out: %w", m.File, err)
+	}
+	return finish(b.scene(g), icons), dot, nil
+}
+
+// finish makes a scene whole: its icons go into it, and its numbers are
+// rounded as its JSON has them, so that drawing the JSON scene gives the
+// same bytes as drawing this one.
+func finish(sc *render.Scene, icons map[string]*icon.Icon) *render.Scene {
+	icon.Embed(sc, icons)
+	sc.Round()
+	sc.Version = render.SceneVersion
+	return sc
 }
 
 // checkEngine refuses a model with groups under an engine that ignores
@@ -122,7 +159,11 @@ func DOT(m *model.Model, o Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, fonts, err := prepare(m, s, o)
+	files, _, err := prepare(m, s)
+	if err != nil {
+		return nil, err
+	}
+	fonts, err := modelFonts(m, o)
 	if err != nil {
 		return nil, err
 	}
@@ -137,35 +178,34 @@ func Check(m *model.Model, o Options) error {
 	if err != nil {
 		return err
 	}
-	_, _, err = prepare(m, s, o)
+	if _, _, err = prepare(m, s); err != nil {
+		return err
+	}
+	_, err = modelFonts(m, o) // a label no font has is an error
 	return err
 }
 
-// prepare checks the engine against the model, reads its icon files,
-// returning their icon names by node, and its fonts, checking that they
-// have every character the drawing shows.
-func prepare(m *model.Model, s settings, o Options) (map[*model.Node]string, *text.Fonts, error) {
+// prepare checks the engine against the model and reads its icon files,
+// returning their icon names by node, and the icons by name.
+func prepare(m *model.Model, s settings) (map[*model.Node]string, map[string]*icon.Icon, error) {
 	if err := checkEngine(m, s.engine); err != nil {
 		return nil, nil, err
 	}
-	fonts, err := modelFonts(m, o)
-	if err != nil {
-		return nil, nil, err
-	}
 	files := map[*model.Node]string{}
+	icons := map[string]*icon.Icon{}
 	var errs model.ErrorList
 	m.Walk(func(n *model.Node) {
 		if n.IconFile == nil {
 			return
 		}
-		name, err := icon.FromSVG(n.IconFile.Data)
+		ic, err := icon.FromSVG(n.IconFile.Data)
 		if err != nil {
 			errs = append(errs, &model.Error{Pos: n.IconFile.Pos, Msg: fmt.Sprintf("icon %q: %v", n.IconFile.Path, err)})
 			return
 		}
-		files[n] = name
+		files[n], icons[ic.Name] = ic.Name, ic
 	})
-	return files, fonts, errs.Err()
+	return files, icons, errs.Err()
 }
 
 // CacheDir reports where Graphviz's compiled code is cached, or why it is

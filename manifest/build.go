@@ -2,8 +2,11 @@ package manifest
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/kviz/kviz/model"
 )
 
 // catalogueKinds maps manifest kinds onto kviz's kind catalogue.
@@ -84,7 +87,7 @@ func (g *graph) namespace(doc *Doc, groups map[string]*Node, ns string) *Node {
 // visible applies the options' filters.
 func (g *graph) visible(o *Object) bool {
 	o2 := g.opts
-	if len(o2.Namespaces) > 0 && o.Namespace != "" && !has(o2.Namespaces, o.Namespace) {
+	if len(o2.Namespaces) > 0 && o.Namespace != "" && !slices.Contains(o2.Namespaces, o.Namespace) {
 		return false
 	}
 	if len(o2.Kinds) > 0 && !kindIn(o, o2.Kinds) {
@@ -104,20 +107,15 @@ func (g *graph) visible(o *Object) bool {
 }
 
 // kindIn matches an object's kind against names given by the user: the
-// manifest kind or the catalogue kind, any case.
+// manifest kind, or the catalogue kind by its name or an alias (deploy,
+// svc), any case.
 func kindIn(o *Object, names []string) bool {
 	for _, n := range names {
 		n = strings.ToLower(n)
-		if n == strings.ToLower(o.Kind) || n == catalogueKinds[o.Kind] {
+		if k := model.LookupKind(n); k != nil && k.Name == catalogueKinds[o.Kind] {
 			return true
 		}
-	}
-	return false
-}
-
-func has(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
+		if n == strings.ToLower(o.Kind) || n == catalogueKinds[o.Kind] {
 			return true
 		}
 	}

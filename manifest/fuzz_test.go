@@ -9,10 +9,11 @@ import (
 	"github.com/kviz/kviz/model"
 )
 
-// FuzzRead feeds the reader any bytes: it must not panic, and whatever it
-// accepts must become a model that loads without error.
+// corpus is the shared folder of real manifests, where it exists.
 var corpus = filepath.Join("..", "..", "shared", "corpus", "manifests")
 
+// FuzzRead feeds the reader any bytes: it must not panic, and whatever it
+// accepts must become a model that loads without error.
 func FuzzRead(f *testing.F) {
 	for _, name := range []string{
 		"kubernetes-examples/guestbook-all-in-one.yaml", "knative-docs/helloworld-go-sample-app.yaml",
@@ -22,6 +23,18 @@ func FuzzRead(f *testing.F) {
 		if data, err := os.ReadFile(filepath.Join(corpus, name)); err == nil {
 			f.Add(data)
 		}
+	}
+	// The project's own manifests seed the fuzzer in any clone.
+	own, err := filepath.Glob(filepath.Join("..", "testdata", "manifests", "*.yaml"))
+	if err != nil || len(own) == 0 {
+		f.Fatalf("no seed manifests in testdata/manifests (%v)", err)
+	}
+	for _, name := range own {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
 	}
 	f.Add([]byte("apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {selector: {app: a}}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a, ownerReferences: [{kind: Deployment, name: a}]}\nspec: {template: {metadata: {labels: {app: a}}, spec: {containers: [{env: [{name: X_ADDR, value: 'b:80'}]}]}}}\n"))
 	f.Add([]byte("kind: List\nitems: [{kind: Pod, metadata: {name: 'p:q'}}, 5, null]\n"))

@@ -3,6 +3,7 @@ package manifest
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -80,7 +81,7 @@ func (g *graph) id(o *Object) string {
 func (g *graph) link(from, to *Object, rel relation, label string) {
 	k := g.id(from) + "|" + g.id(to) + "|" + rel.name
 	if e, ok := g.seen[k]; ok {
-		if label != "" && !has(g.parts[e], label) {
+		if label != "" && !slices.Contains(g.parts[e], label) {
 			g.parts[e] = append(g.parts[e], label)
 			e.Label = strings.Join(g.parts[e], ", ")
 			if rel == envRef {

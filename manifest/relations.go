@@ -1,7 +1,9 @@
 package manifest
 
 import (
-	"sort"
+	"cmp"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -75,7 +77,7 @@ func (g *graph) relate() {
 			g.storageClass(o, o.Body)
 		case "PersistentVolume":
 			if c := get(o.Body, "spec", "claimRef"); c != nil {
-				if pvc := g.find("PersistentVolumeClaim", or(str(c, "namespace"), "default"), str(c, "name")); pvc != nil {
+				if pvc := g.find("PersistentVolumeClaim", cmp.Or(str(c, "namespace"), "default"), str(c, "name")); pvc != nil {
 					g.link(pvc, o, binds, "")
 				}
 			}
@@ -105,13 +107,6 @@ func (g *graph) relate() {
 	if !g.opts.NoInfer {
 		g.inferBinds()
 	}
-}
-
-func or(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
 
 func (g *graph) ownerRefs(o *Object) {
@@ -147,7 +142,7 @@ func portLabel(svc *Object, spec any) string {
 	var parts []string
 	for _, p := range list(svc.Body, "spec", "ports") {
 		port := str(p, "port")
-		target := or(str(p, "targetPort"), port)
+		target := cmp.Or(str(p, "targetPort"), port)
 		if named := target; named != "" && (named[0] < '0' || named[0] > '9') {
 			target = containerPort(spec, named)
 		}
@@ -173,7 +168,7 @@ func containerPort(spec any, name string) string {
 
 func (g *graph) ingress(ing *Object) {
 	backend := func(b any, label string) {
-		name, port := str(b, "service", "name"), or(str(b, "service", "port", "number"), str(b, "service", "port", "name"))
+		name, port := str(b, "service", "name"), cmp.Or(str(b, "service", "port", "number"), str(b, "service", "port", "name"))
 		if name == "" { // extensions/v1beta1
 			name, port = str(b, "serviceName"), str(b, "servicePort")
 		}
@@ -191,7 +186,7 @@ func (g *graph) ingress(ing *Object) {
 	for _, r := range list(ing.Body, "spec", "rules") {
 		host := str(r, "host") // none: any host
 		for _, p := range list(r, "http", "paths") {
-			label := host + or(str(p, "path"), "/")
+			label := host + cmp.Or(str(p, "path"), "/")
 			if t := str(p, "pathType"); t != "" && t != "Prefix" {
 				label += " (" + t + ")"
 			}
@@ -257,7 +252,7 @@ func (g *graph) pod(w *Object, spec any) {
 			g.calls(w, c)
 		}
 	}
-	sa := or(str(spec, "serviceAccountName"), str(spec, "serviceAccount"))
+	sa := cmp.Or(str(spec, "serviceAccountName"), str(spec, "serviceAccount"))
 	if sa != "" && (sa != "default" || g.find("ServiceAccount", w.Namespace, sa) != nil) {
 		g.link(w, g.ref("ServiceAccount", w.Namespace, sa), usesSA, "")
 	}
@@ -297,7 +292,7 @@ func mountsOf(spec any, volume string) string {
 			if sp := str(m, "subPath"); sp != "" {
 				p += " (subPath " + sp + ")"
 			}
-			if !has(paths, p) {
+			if !slices.Contains(paths, p) {
 				paths = append(paths, p)
 			}
 		}
@@ -308,7 +303,7 @@ func mountsOf(spec any, volume string) string {
 // storageClass links a claim to the StorageClass it names, by field or by
 // the legacy annotation, when that class is in the input.
 func (g *graph) storageClass(claim *Object, body any) {
-	sc := or(str(body, "spec", "storageClassName"), str(body, "metadata", "annotations", "volume.beta.kubernetes.io/storage-class"))
+	sc := cmp.Or(str(body, "spec", "storageClassName"), str(body, "metadata", "annotations", "volume.beta.kubernetes.io/storage-class"))
 	if c := g.find("StorageClass", "", sc); sc != "" && c != nil {
 		g.link(claim, c, class, "")
 	}
@@ -336,7 +331,7 @@ func (g *graph) roleBinding(b *Object) {
 	}
 	for _, s := range list(b.Body, "subjects") {
 		if str(s, "kind") == "ServiceAccount" {
-			g.link(b, g.ref("ServiceAccount", or(str(s, "namespace"), or(b.Namespace, "default")), str(s, "name")), grants, "")
+			g.link(b, g.ref("ServiceAccount", cmp.Or(str(s, "namespace"), b.Namespace, "default"), str(s, "name")), grants, "")
 		}
 	}
 }
@@ -352,11 +347,11 @@ func (g *graph) customRefs(o *Object) {
 		switch v := v.(type) {
 		case map[string]any:
 			if k, n := str(v, "kind"), str(v, "name"); k != "" && n != "" {
-				if t := g.find(k, or(str(v, "namespace"), o.Namespace), n); t != nil && t != o {
+				if t := g.find(k, cmp.Or(str(v, "namespace"), o.Namespace), n); t != nil && t != o {
 					g.link(o, t, refers, "")
 				}
 			}
-			for _, k := range sortedKeys(v) {
+			for _, k := range slices.Sorted(maps.Keys(v)) {
 				walk(v[k], depth+1)
 			}
 		case []any:
@@ -371,13 +366,4 @@ func (g *graph) customRefs(o *Object) {
 			g.link(o, t, refers, "broker")
 		}
 	}
-}
-
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

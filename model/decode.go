@@ -1,11 +1,11 @@
 package model
 
 import (
+	"cmp"
 	"fmt"
 	"net/url"
 	"path"
 	"path/filepath"
-
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -50,12 +50,12 @@ func (d *decoder) model(root *yaml.Node) *Model {
 		case "lang":
 			m.Lang = d.lang(v)
 		case "direction":
-			m.Direction = or(d.enum(v, "direction", Directions), m.Direction)
+			m.Direction = cmp.Or(d.enum(v, "direction", Directions), m.Direction)
 		case "layout":
-			m.Layout = or(d.enum(v, "layout", Layouts), m.Layout)
+			m.Layout = cmp.Or(d.enum(v, "layout", Layouts), m.Layout)
 			m.LayoutPos = d.pos(v)
 		case "theme":
-			m.Theme = or(d.enum(v, "theme", Themes), m.Theme)
+			m.Theme = cmp.Or(d.enum(v, "theme", Themes), m.Theme)
 		case "legend":
 			m.Legend = d.boolean(v, "legend")
 		case "style":
@@ -70,13 +70,6 @@ func (d *decoder) model(root *yaml.Node) *Model {
 		d.seq(edges, "edges", func(item *yaml.Node) { m.Edges = append(m.Edges, d.edge(item)...) })
 	}
 	return m
-}
-
-func or(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
 
 func (d *decoder) nodes(v *yaml.Node, parent *Node) []*Node {

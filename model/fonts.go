@@ -4,6 +4,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -33,7 +34,7 @@ func (d *decoder) fonts(v *yaml.Node) []*FontFile {
 		}
 		ext := strings.ToLower(filepath.Ext(s))
 		switch {
-		case !contains(fontExts, ext):
+		case !slices.Contains(fontExts, ext):
 			d.errorf(item, "font %q: give a .ttf, .otf or .ttc file", s)
 		case d.readFont == nil:
 			d.errorf(item, "font %q: font files need the model to be read from a file (or use --font)", s)

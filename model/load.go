@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -185,7 +186,7 @@ func (d *decoder) fields(n *yaml.Node, what string, known []string, f func(key s
 			continue
 		}
 		seen[k.Value] = k
-		if !contains(known, k.Value) {
+		if !slices.Contains(known, k.Value) {
 			d.errorf(k, "unknown key %q in %s%s", k.Value, what, didYouMean(k.Value, known))
 			continue
 		}
@@ -213,15 +214,6 @@ func describe(n *yaml.Node) string {
 		return "the boolean " + n.Value
 	}
 	return fmt.Sprintf("%q", n.Value)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // str reads a scalar as text. Numbers and booleans are taken as written
@@ -258,7 +250,7 @@ func (d *decoder) enum(n *yaml.Node, what string, allowed []string) string {
 	if !ok {
 		return ""
 	}
-	if !contains(allowed, s) {
+	if !slices.Contains(allowed, s) {
 		d.errorf(n, "unknown %s %q (one of %s)%s", what, s, strings.Join(allowed, ", "), didYouMean(s, allowed))
 		return ""
 	}

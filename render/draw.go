@@ -6,7 +6,7 @@ package render
 // what is drawn and in which order, once for every encoder.
 type Canvas interface {
 	Path(p Path, pt Paint)
-	Icon(ic *Icon) // an icon, or a stack of three for replicas
+	Icon(ic *Icon, s *Symbol) // an icon drawn as s, or a stack of three for replicas
 	Text(t Text)
 	Open(p Part)
 	Close()
@@ -25,6 +25,10 @@ type Part struct {
 // group titles on their plates (so no edge runs through a title), nodes,
 // the legend, and the free text. The background is the encoder's to paint.
 func Draw(sc *Scene, c Canvas) {
+	symbols := make(map[string]*Symbol, len(sc.Icons))
+	for i := range sc.Icons {
+		symbols[sc.Icons[i].ID] = &sc.Icons[i]
+	}
 	for i := range sc.Nodes {
 		if n := &sc.Nodes[i]; n.Group {
 			c.Open(Part{Node: n})
@@ -54,7 +58,7 @@ func Draw(sc *Scene, c Canvas) {
 	for i := range sc.Nodes {
 		if n := &sc.Nodes[i]; !n.Group {
 			c.Open(Part{Node: n})
-			drawNode(n, c)
+			drawNode(n, c, symbols)
 			c.Close()
 		}
 	}
@@ -65,7 +69,7 @@ func Draw(sc *Scene, c Canvas) {
 			drawEdge(&l.Edges[i], c)
 		}
 		for i := range l.Nodes {
-			drawNode(&l.Nodes[i], c)
+			drawNode(&l.Nodes[i], c, symbols)
 		}
 		for _, t := range l.Texts {
 			c.Text(t)
@@ -80,15 +84,15 @@ func Draw(sc *Scene, c Canvas) {
 // platePad is how far, in points, a title's plate reaches past its text.
 const platePad = 4
 
-func drawNode(n *Node, c Canvas) {
+func drawNode(n *Node, c Canvas, symbols map[string]*Symbol) {
 	if p := n.Outline(); p != nil {
 		c.Path(p, n.Paint)
 		if n.Shape == ShapeCylinder {
 			c.Path(CylinderRim(n.Box()), Paint{Stroke: n.Paint.Stroke, StrokeWidth: n.Paint.StrokeWidth})
 		}
 	}
-	if n.Icon != nil {
-		c.Icon(n.Icon)
+	if n.Icon != nil && symbols[n.Icon.Symbol] != nil {
+		c.Icon(n.Icon, symbols[n.Icon.Symbol])
 	}
 	for _, t := range n.Lines {
 		c.Text(t)

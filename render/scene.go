@@ -6,22 +6,32 @@ package render
 
 import "github.com/kviz/kviz/render/text"
 
-// Scene is a laid-out diagram. Its JSON form (the fields with JSON tags) is
-// the `-f json` output described in DESIGN.md §4.
+// Scene is a laid-out diagram, and everything an encoder needs to draw it:
+// nothing is looked up elsewhere. Its JSON form is the `-f json` output
+// (EncodeJSON, DecodeJSON), versioned by Version and described by the JSON
+// Schema `kviz schema --scene` prints.
 type Scene struct {
-	Width  float64 `json:"width"`  // points
-	Height float64 `json:"height"` // points
-	Nodes  []Node  `json:"nodes"`  // groups before their members, in model order
-	Edges  []Edge  `json:"edges"`  // in model order
+	Version int     `json:"version"` // the JSON format's version: SceneVersion
+	Width   float64 `json:"width"`   // points
+	Height  float64 `json:"height"`  // points
+	Nodes   []Node  `json:"nodes"`   // groups before their members, in model order
+	Edges   []Edge  `json:"edges"`   // in model order
 
-	Title      string  `json:"-"` // the SVG <title>; may be empty
-	Background string  `json:"-"` // a colour, or "" for transparent
-	Texts      []Text  `json:"-"` // free text: the title and caption
-	Legend     *Legend `json:"-"` // nil when there is none
+	Title      string   `json:"title,omitempty"`      // the SVG <title>; may be empty
+	Background string   `json:"background,omitempty"` // a colour, or "" for transparent
+	Texts      []Text   `json:"texts,omitempty"`      // free text: the title and caption
+	Legend     *Legend  `json:"legend,omitempty"`     // nil when there is none
+	Icons      []Symbol `json:"icons,omitempty"`      // every icon drawn, once per colouring, in order of first use
 	// Fonts are the fonts the texts were measured with after the embedded
-	// one; encoders draw with them. Nil: the embedded font alone.
+	// one; encoders draw with them. Nil: the embedded font alone. Not in
+	// the JSON: a scene read back from JSON draws with the embedded font.
 	Fonts *text.Fonts `json:"-"`
 }
+
+// SceneVersion is the version of the JSON scene this package writes and
+// reads. It changes when a field changes meaning or goes away; new fields
+// do not change it.
+const SceneVersion = 1
 
 // Point is a position in points, origin top-left, y down.
 type Point [2]float64
@@ -70,15 +80,19 @@ type Node struct {
 	Y        float64 `json:"y"`
 	Width    float64 `json:"width"`
 	Height   float64 `json:"height"`
-	LabelBox Box     `json:"label_box"` // where the label is drawn, as wide as it measures
+	LabelBox Box     `json:"label_box"` // where the label (a group's title) is drawn, as wide as it measures
+	// ShapeBox is the box of what is drawn besides the label: the front
+	// icon of an icon node, the node's box for other shapes. EncodeJSON
+	// fills it in; drawing does not read it.
+	ShapeBox Box `json:"shape_box"`
 
-	Shape   string `json:"-"`
-	Icon    *Icon  `json:"-"` // nil when no icon is drawn
-	Paint   Paint  `json:"-"` // the shape's fill and stroke
-	Plate   string `json:"-"` // for a group: the colour behind its title, hiding edges that cross it
-	Lines   []Text `json:"-"` // the label, line by line
-	Tooltip string `json:"-"`
-	Link    string `json:"-"`
+	Shape   string `json:"shape"`             // one of the Shape constants
+	Icon    *Icon  `json:"icon,omitempty"`    // nil when no icon is drawn
+	Paint   Paint  `json:"paint"`             // the shape's fill and stroke
+	Plate   string `json:"plate,omitempty"`   // for a group: the colour behind its title, hiding edges that cross it
+	Lines   []Text `json:"lines,omitempty"`   // the label, line by line
+	Tooltip string `json:"tooltip,omitempty"` // shown on hover in SVG
+	Link    string `json:"link,omitempty"`    // the node links there in SVG
 }
 
 // Box is the node's box.
@@ -87,59 +101,101 @@ func (n *Node) Box() Box { return Box{n.X, n.Y, n.Width, n.Height} }
 // Paint is how a shape is filled and stroked. Colours are CSS colours;
 // "" or "none" means not painted.
 type Paint struct {
-	Fill        string
-	Stroke      string
-	StrokeWidth float64   // points
-	Dash        []float64 // dash and gap lengths in points; nil for solid
-	Radius      float64   // corner radius in points
+	Fill        string    `json:"fill,omitempty"`
+	Stroke      string    `json:"stroke,omitempty"`
+	StrokeWidth float64   `json:"stroke_width,omitempty"` // points
+	Dash        []float64 `json:"dash,omitempty"`         // dash and gap lengths in points; nil for solid
+	Radius      float64   `json:"radius,omitempty"`       // corner radius in points
 }
 
-// Icon places a catalogue icon.
+// Icon places an icon: one of the scene's Symbols, by its ID.
 type Icon struct {
-	Name     string // the icon's name in package icon
-	Box      Box    // the square the (front) icon fills
-	Replicas bool   // draw a stack of three offset copies
-	Fill     string // the icon's body colour
-	Glyph    string // the glyph and outline colour
+	Name     string `json:"name"`   // the catalogue kind, or file-<hash> for an icon file
+	Symbol   string `json:"symbol"` // the ID of the Symbol drawn
+	Box      Box    `json:"box"`    // the square the (front) icon fills
+	Replicas bool   `json:"replicas,omitempty"`
+	Fill     string `json:"fill"`  // the icon's body colour, as the Symbol has it
+	Glyph    string `json:"glyph"` // the glyph and outline colour, as the Symbol has it
+}
+
+// Symbol is an icon as drawn: vector elements in a 100×100 box, y down, in
+// resolved colours. The SVG encoder writes each as a <symbol>; the PNG
+// encoder draws the same elements.
+type Symbol struct {
+	ID       string    `json:"id"`   // unique in the scene; the SVG <symbol>'s id
+	Name     string    `json:"name"` // the icon's name, as Icon.Name
+	Elements []Element `json:"elements"`
+}
+
+// Element ops.
+const (
+	OpPath   = "path"   // D holds SVG path data
+	OpCircle = "circle" // centre X, Y and radius R
+	OpText   = "text"   // Text centred on X with its baseline at Y, Size high, bold
+)
+
+// Element is one piece of a Symbol, in its 100×100 box.
+type Element struct {
+	Op          string  `json:"op"` // OpPath, OpCircle or OpText
+	D           string  `json:"d,omitempty"`
+	X           float64 `json:"x,omitempty"`
+	Y           float64 `json:"y,omitempty"`
+	R           float64 `json:"r,omitempty"`
+	Text        string  `json:"text,omitempty"`
+	Size        float64 `json:"size,omitempty"`
+	Fill        string  `json:"fill,omitempty"`   // "" for none
+	Stroke      string  `json:"stroke,omitempty"` // "" for none
+	StrokeWidth float64 `json:"stroke_width,omitempty"`
+	EvenOdd     bool    `json:"even_odd,omitempty"` // fill by the even-odd rule
 }
 
 // Text is one line of text. X, Y is the anchor point on the baseline.
 type Text struct {
-	X, Y   float64
-	Text   string
-	Size   float64 // points
-	Bold   bool
-	Italic bool
-	Anchor string // start, middle or end
-	Color  string
+	X      float64 `json:"x"`
+	Y      float64 `json:"y"`
+	Text   string  `json:"text"`
+	Size   float64 `json:"size"` // points
+	Bold   bool    `json:"bold,omitempty"`
+	Italic bool    `json:"italic,omitempty"`
+	Anchor string  `json:"anchor,omitempty"` // start (""), middle or end
+	Color  string  `json:"color"`
 }
 
 // Edge is a drawn connection.
 type Edge struct {
-	From   string  `json:"from"`
-	To     string  `json:"to"`
-	Label  string  `json:"label"`
-	Points []Point `json:"points"` // a cubic Bézier spline: start, then three points per segment
+	From     string  `json:"from"`
+	To       string  `json:"to"`
+	Label    string  `json:"label"`
+	LabelBox Box     `json:"label_box"` // where the label is drawn; zero when there is none
+	Points   []Point `json:"points"`    // a cubic Bézier spline: start, then three points per segment
 
-	Color string    `json:"-"`
-	Width float64   `json:"-"` // stroke width in points
-	Dash  []float64 `json:"-"`
-	Head  *Arrow    `json:"-"` // at To; nil for none
-	Tail  *Arrow    `json:"-"` // at From; nil for none
-	Lines []Text    `json:"-"` // the label, line by line
+	// What the model asked for: its relation (what the edge means, as the
+	// legend names it), line style, arrowhead and direction.
+	Relation string `json:"relation,omitempty"`
+	Style    string `json:"style,omitempty"` // solid, dashed or dotted
+	Arrow    string `json:"arrow,omitempty"` // normal, open or none
+	Dir      string `json:"dir,omitempty"`   // forward, back, both or none
+
+	Color string    `json:"color"`
+	Width float64   `json:"width"` // stroke width in points
+	Dash  []float64 `json:"dash,omitempty"`
+	Head  *Arrow    `json:"head,omitempty"`  // at To; nil for none
+	Tail  *Arrow    `json:"tail,omitempty"`  // at From; nil for none
+	Lines []Text    `json:"lines,omitempty"` // the label, line by line
 }
 
 // Arrow is an arrowhead from its base (on the line) to its tip.
 type Arrow struct {
-	Tip, Base Point
-	Open      bool // hollow instead of filled
+	Tip  Point `json:"tip"`
+	Base Point `json:"base"`
+	Open bool  `json:"open,omitempty"` // hollow instead of filled
 }
 
 // Legend is a framed key beside the drawing, made of the same parts.
 type Legend struct {
-	Box   Box
-	Paint Paint
-	Nodes []Node // sample icons and swatches
-	Edges []Edge // sample lines
-	Texts []Text
+	Box   Box    `json:"box"`
+	Paint Paint  `json:"paint"`
+	Nodes []Node `json:"nodes,omitempty"` // sample icons and swatches
+	Edges []Edge `json:"edges,omitempty"` // sample lines
+	Texts []Text `json:"texts,omitempty"`
 }

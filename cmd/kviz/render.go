@@ -300,29 +300,44 @@ func (e *env) draw(ctx context.Context, j job, o renderOpts) ([][]byte, *render.
 	if err != nil {
 		return nil, nil, err
 	}
-	var sc *render.Scene
+	sc, dot, err := layOut(ctx, m, j, o)
+	if err != nil {
+		return nil, nil, err
+	}
 	drawings := make([][]byte, len(j.outs))
 	for i, out := range j.outs {
-		var buf bytes.Buffer
 		if out.format == "dot" {
-			dot, err := layouts.DOT(m, o.layout)
-			if err != nil {
-				return nil, nil, err
-			}
-			buf.Write(dot)
-		} else {
-			if sc == nil {
-				if sc, err = layouts.Layout(ctx, m, o.layout); err != nil {
-					return nil, nil, err
-				}
-			}
-			if err := formats[out.format](&buf, sc, o); err != nil {
-				return nil, nil, fmt.Errorf("%s: %w", j.in, err)
-			}
+			drawings[i] = dot
+			continue
+		}
+		var buf bytes.Buffer
+		if err := formats[out.format](&buf, sc, o); err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", j.in, err)
 		}
 		drawings[i] = buf.Bytes()
 	}
 	return drawings, sc, nil
+}
+
+// layOut lays a model out once for all of a job's outputs: the scene when
+// some format draws one, the DOT when one is asked for, or both.
+func layOut(ctx context.Context, m *model.Model, j job, o renderOpts) (*render.Scene, []byte, error) {
+	var scene, dot bool
+	for _, out := range j.outs {
+		dot = dot || out.format == "dot"
+		scene = scene || out.format != "dot"
+	}
+	switch {
+	case scene && dot:
+		return layouts.LayoutDOT(ctx, m, o.layout)
+	case dot:
+		d, err := layouts.DOT(m, o.layout)
+		return nil, d, err
+	case scene:
+		sc, err := layouts.Layout(ctx, m, o.layout)
+		return sc, nil, err
+	}
+	return nil, nil, nil
 }
 
 // write writes a job's drawings, making folders as needed.

@@ -1,32 +1,24 @@
 // Package browser starts headless Chromium for tests (through chromedp)
 // and evaluates JavaScript in it. A test that needs it skips when the
-// machine has no Chromium.
+// machine has no Chromium, or fails under KVIZ_REQUIRE_TOOLS=1.
 package browser
 
 import (
 	"context"
-	"os/exec"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/kviz/kviz/internal/tools"
 )
 
 // Start launches headless Chromium for the rest of the test, or skips the
-// test when there is none. The flags keep it off the network: this
+// test when there is none (see package tools). The flags keep it off the network: this
 // machine's closed network refuses its background connections.
 func Start(t *testing.T) context.Context {
 	t.Helper()
-	exe := ""
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			exe = p
-			break
-		}
-	}
-	if exe == "" {
-		t.Skip("no Chromium here (apt-get install chromium); skipping the browser test")
-	}
+	exe := tools.Need(t, "chromium", "chromium", "chromium-browser", "google-chrome")
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.Headless,
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),

@@ -33,13 +33,19 @@ type drawn struct {
 	edges map[string]string // "from -> to" → label
 }
 
-// draw reads manifest files as one input, builds and loads the model, lays
+// draw reads corpus files as one input, builds and loads the model, lays
 // it out, and reads the JSON scene back.
 func draw(t *testing.T, opts manifest.Options, files ...string) drawn {
 	t.Helper()
+	return drawIn(t, corpus, opts, files...)
+}
+
+// drawIn is draw for files under root.
+func drawIn(t *testing.T, root string, opts manifest.Options, files ...string) drawn {
+	t.Helper()
 	var objs []*manifest.Object
 	for _, f := range files {
-		path := filepath.Join(corpus, f)
+		path := filepath.Join(root, f)
 		data, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)

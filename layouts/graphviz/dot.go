@@ -18,6 +18,14 @@ const (
 // named n0, n1, ... and clusters cluster_0, ... in source order, so the
 // same graph always gives the same text; model ids ride along as `id`.
 func DOT(g *Graph) []byte {
+	number(g)
+	return write(g)
+}
+
+// number gives every node its DOT name and every empty cluster the
+// placeholder box Graphviz needs to draw it; read finds nodes by these
+// names. It changes g only the first time: calling it again is harmless.
+func number(g *Graph) {
 	nodes, clusters := 0, 0
 	walk(g.Nodes, func(n *Node) {
 		if n.Cluster {
@@ -25,7 +33,7 @@ func DOT(g *Graph) []byte {
 			clusters++
 			if n.anchor() == nil {
 				// An empty cluster gets an invisible box to exist at all.
-				n.Children = append(n.Children, &Node{ID: n.ID + ".empty", Width: 1, Height: 1})
+				n.Children = append(n.Children, &Node{Width: 1, Height: 1, Placeholder: true})
 			}
 		}
 	})
@@ -35,7 +43,10 @@ func DOT(g *Graph) []byte {
 			nodes++
 		}
 	})
+}
 
+// write is the DOT text of a numbered graph.
+func write(g *Graph) []byte {
 	var b bytes.Buffer
 	b.WriteString("digraph kviz {\n")
 	fmt.Fprintf(&b, "\tgraph [rankdir=%s compound=true newrank=true nodesep=%s ranksep=%s outputorder=edgesfirst",
@@ -58,11 +69,11 @@ func writeNodes(b *bytes.Buffer, nodes []*Node, depth int) {
 	tab := strings.Repeat("\t", depth)
 	for _, n := range nodes {
 		if !n.Cluster {
-			style := ""
-			if strings.HasSuffix(n.ID, ".empty") {
-				style = " style=invis"
+			if n.Placeholder { // no id: it is no model node
+				fmt.Fprintf(b, "%s%s [width=%s height=%s style=invis]\n", tab, n.name, inch(n.Width), inch(n.Height))
+				continue
 			}
-			fmt.Fprintf(b, "%s%s [id=%s width=%s height=%s%s]\n", tab, n.name, quote(n.ID), inch(n.Width), inch(n.Height), style)
+			fmt.Fprintf(b, "%s%s [id=%s width=%s height=%s]\n", tab, n.name, quote(n.ID), inch(n.Width), inch(n.Height))
 			continue
 		}
 		loc := "t"

@@ -36,6 +36,10 @@ type Node struct {
 	Right    bool // the cluster's label is justified right, not centred
 	Children []*Node
 
+	// Placeholder marks the invisible box Graphviz needs inside an empty
+	// cluster; it is added by the DOT writer, never by a caller.
+	Placeholder bool
+
 	// Results: the box's top-left corner and size, and for a cluster the
 	// centre of its label slot.
 	X, Y, W, H float64

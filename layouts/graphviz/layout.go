@@ -37,8 +37,8 @@ func Layout(ctx context.Context, g *Graph) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	dot := DOT(g)
-	out, err := run(dot, g.Engine)
+	number(g) // read finds nodes by the names this gives
+	out, err := run(write(g), g.Engine)
 	if err != nil {
 		return err
 	}

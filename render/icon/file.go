@@ -11,7 +11,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"sync"
 
 	"golang.org/x/image/colornames"
 
@@ -25,40 +24,25 @@ const (
 	maxDepth     = 16
 )
 
-var (
-	filesMu sync.Mutex
-	files   = map[string]*Icon{} // icons read from files, by content hash
-)
-
-// FromSVG reads an icon drawn elsewhere from SVG and returns its name, by
-// which Lookup finds it. Only a safe, drawable subset is accepted: the
+// FromSVG reads an icon drawn elsewhere from SVG. Its name is file- and a
+// hash of data, so the same file makes the same icon. Only a safe, drawable subset is accepted: the
 // elements svg, g, path, circle, ellipse, rect, line, polyline, polygon,
 // title and desc, with geometry and fill, stroke, stroke-width and
 // fill-rule attributes of plain colours. Anything else — script,
 // foreignObject, image, use, style, links, event handlers, transforms,
 // gradients — is an error naming it, never dropped silently. The drawing
 // is scaled to kviz's 100×100 icon box, keeping its proportions.
-func FromSVG(data []byte) (string, error) {
+func FromSVG(data []byte) (*Icon, error) {
 	if len(data) > MaxFileBytes {
-		return "", fmt.Errorf("larger than %d KiB", MaxFileBytes>>10)
+		return nil, fmt.Errorf("larger than %d KiB", MaxFileBytes>>10)
 	}
 	sum := sha256.Sum256(data)
-	name := "file-" + hex.EncodeToString(sum[:8])
-	filesMu.Lock()
-	_, done := files[name]
-	filesMu.Unlock()
-	if done {
-		return name, nil
-	}
 	r := &svgReader{dec: xml.NewDecoder(bytes.NewReader(data))}
 	r.dec.Strict = true
 	if err := r.read(); err != nil {
-		return "", err
+		return nil, err
 	}
-	filesMu.Lock()
-	files[name] = &Icon{Name: name, Elements: r.els}
-	filesMu.Unlock()
-	return name, nil
+	return &Icon{Name: "file-" + hex.EncodeToString(sum[:8]), Elements: r.els}, nil
 }
 
 // inherited is what an element takes from its ancestors.

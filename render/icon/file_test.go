@@ -3,6 +3,8 @@ package icon
 import (
 	"strings"
 	"testing"
+
+	"github.com/kviz/kviz/render"
 )
 
 const goodSVG = `<?xml version="1.0"?>
@@ -21,17 +23,19 @@ const goodSVG = `<?xml version="1.0"?>
 </svg>`
 
 func TestFromSVG(t *testing.T) {
-	name, err := FromSVG([]byte(goodSVG))
+	ic, err := FromSVG([]byte(goodSVG))
 	if err != nil {
 		t.Fatal(err)
 	}
-	ic := Lookup(name)
-	if ic == nil || len(ic.Elements) != 7 {
-		t.Fatalf("icon %s: %+v", name, ic)
+	if len(ic.Elements) != 7 || !strings.HasPrefix(ic.Name, "file-") {
+		t.Fatalf("icon %+v", ic)
 	}
 	again, _ := FromSVG([]byte(goodSVG))
-	if again != name {
-		t.Errorf("the same file got two names: %s, %s", name, again)
+	if again.Name != ic.Name {
+		t.Errorf("the same file got two names: %s, %s", ic.Name, again.Name)
+	}
+	if Lookup(ic.Name) != nil {
+		t.Errorf("an icon file went into a registry")
 	}
 	circle := ic.Elements[0]
 	if circle.FillColor != "none" || circle.StrokeColor != "#e34c26" || circle.StrokeWidth != 2*100.0/24 {
@@ -48,7 +52,7 @@ func TestFromSVG(t *testing.T) {
 	}
 	// 24×12 scaled to 100 wide and centred: y runs from 25 to 75.
 	for i, el := range ic.Elements {
-		p, err := Parsed(el.D)
+		p, err := render.ParsePath(el.D)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -101,16 +105,12 @@ func FuzzFromSVG(f *testing.F) {
 	f.Add([]byte(goodSVG))
 	f.Add([]byte(`<svg viewBox="0 0 1 1"><path d="M0 0a1 1 0 1 1 1 1z"/></svg>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		name, err := FromSVG(data)
+		ic, err := FromSVG(data)
 		if err != nil {
 			return
 		}
-		ic := Lookup(name)
-		if ic == nil {
-			t.Fatal("an accepted icon cannot be found")
-		}
 		for _, el := range ic.Elements {
-			if _, err := Parsed(el.D); err != nil {
+			if _, err := render.ParsePath(el.D); err != nil {
 				t.Fatalf("an accepted icon has a path kviz cannot read: %v", err)
 			}
 		}

@@ -3,15 +3,10 @@
 // a rounded square with a white glyph for each generic part.
 //
 // An icon is a list of vector elements in a 100×100 box, painted in two
-// roles, Body and Glyph, whose colours the scene gives. The SVG encoder
-// writes an icon as a <symbol>; the PNG encoder draws the same elements.
+// roles, Body and Glyph, whose colours the scene gives. Embed puts the icons
+// a scene draws into the scene, in resolved colours, as render.Symbols:
+// the encoders read them there and never come back here.
 package icon
-
-import (
-	"sync"
-
-	"github.com/kviz/kviz/render"
-)
 
 // Role says which of an icon's two colours paints an element.
 type Role uint8
@@ -77,35 +72,9 @@ type Icon struct {
 	Elements []Element
 }
 
-// Lookup returns the icon of that name (a canonical kind name), or nil.
-func Lookup(name string) *Icon {
-	if ic, ok := index()[name]; ok {
-		return ic
-	}
-	filesMu.Lock()
-	defer filesMu.Unlock()
-	return files[name]
-}
+// Lookup returns the catalogue icon of that name (a canonical kind name),
+// or nil. Icons read from files are not looked up: FromSVG returns them.
+func Lookup(name string) *Icon { return index()[name] }
 
-// Has reports whether there is an icon of that name.
+// Has reports whether the catalogue has an icon of that name.
 func Has(name string) bool { return Lookup(name) != nil }
-
-var (
-	parsedMu sync.Mutex
-	parsed   = map[string]render.Path{}
-)
-
-// Parsed is an element's path data parsed, cached for the next icon.
-func Parsed(d string) (render.Path, error) {
-	parsedMu.Lock()
-	defer parsedMu.Unlock()
-	if p, ok := parsed[d]; ok {
-		return p, nil
-	}
-	p, err := render.ParsePath(d)
-	if err != nil {
-		return nil, err
-	}
-	parsed[d] = p
-	return p, nil
-}

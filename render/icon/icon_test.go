@@ -33,7 +33,7 @@ func TestIconsAreDrawable(t *testing.T) {
 			}
 			switch el.Op {
 			case Path:
-				p, err := Parsed(el.D)
+				p, err := render.ParsePath(el.D)
 				if err != nil {
 					t.Errorf("%s element %d: %v", k.Name, i, err)
 					continue

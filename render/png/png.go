@@ -15,7 +15,6 @@ import (
 	"golang.org/x/image/math/fixed"
 
 	"github.com/kviz/kviz/render"
-	"github.com/kviz/kviz/render/icon"
 	"github.com/kviz/kviz/render/text"
 )
 
@@ -62,7 +61,8 @@ func Rasterize(sc *render.Scene, scale float64) (*image.RGBA, error) {
 type canvas struct {
 	dc    *gg.Context
 	k     float64
-	fonts *text.Fonts // after the embedded font, as the layout measured with
+	fonts *text.Fonts            // after the embedded font, as the layout measured with
+	paths map[string]render.Path // icon path data, parsed once per image
 }
 
 func (c *canvas) Open(render.Part) {}
@@ -123,52 +123,6 @@ func (c *canvas) paint(fill, stroke string, width float64, dash []float64, round
 		dc.SetDash()
 	}
 	dc.ClearPath()
-}
-
-// Icon draws an icon's elements, three times for replicas, back copies
-// first, from the same vectors the SVG's <symbol> holds.
-func (c *canvas) Icon(ic *render.Icon) {
-	def := icon.Lookup(ic.Name)
-	if def == nil {
-		return
-	}
-	b := ic.Box
-	if ic.Replicas {
-		for k := 2; k >= 1; k-- {
-			off := float64(k * render.StackOffset)
-			c.icon(def, ic, render.Box{X: b.X + off, Y: b.Y - off, Width: b.Width, Height: b.Height})
-		}
-	}
-	c.icon(def, ic, b)
-}
-
-func (c *canvas) icon(def *icon.Icon, ic *render.Icon, b render.Box) {
-	u := b.Width / 100 * c.k // pixels per icon unit
-	tx := func(p render.Point) (float64, float64) { return b.X*c.k + p[0]*u, b.Y*c.k + p[1]*u }
-	for _, el := range def.Elements {
-		fill, stroke := el.Paint(ic.Fill, ic.Glyph)
-		switch el.Op {
-		case icon.Path:
-			p, err := icon.Parsed(el.D)
-			if err != nil {
-				continue // cannot happen: every icon's paths are parsed in a test
-			}
-			c.trace(p, tx)
-		case icon.Circle:
-			x, y := tx(render.Point{el.X, el.Y})
-			c.dc.NewSubPath()
-			c.dc.DrawCircle(x, y, el.R*u)
-		case icon.Text:
-			x, y := tx(render.Point{el.X, el.Y})
-			c.text(el.Text, text.Style{Size: el.Size * b.Width / 100, Bold: true}, x, y, "middle", fill)
-			continue
-		}
-		if el.EvenOdd {
-			c.dc.SetFillRuleEvenOdd()
-		}
-		c.paint(fill, stroke, el.StrokeWidth*u, nil, true)
-		c.dc.SetFillRuleWinding()
-	}
 }
 
 func (c *canvas) Text(t render.Text) {

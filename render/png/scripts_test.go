@@ -37,7 +37,7 @@ func TestScriptsGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			share, err := differ(decode(t, got), decode(t, want))
+			share, err := golden.Share(decode(t, got), decode(t, want))
 			if err != nil || share > 0.001 {
 				t.Errorf("%s: %.3f%% of pixels differ (%v)", name, share*100, err)
 			}
@@ -167,7 +167,7 @@ func TestScriptsLikeSVG(t *testing.T) {
 		if err != nil {
 			t.Fatalf("rsvg-convert: %v", err)
 		}
-		share, err := differ(decode(t, encode(t, sc, 2)), decode(t, ref))
+		share, err := golden.Share(decode(t, encode(t, sc, 2)), decode(t, ref))
 		if err != nil {
 			t.Fatal(err)
 		}

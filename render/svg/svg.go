@@ -23,10 +23,11 @@ func Encode(w io.Writer, sc *render.Scene) error { return EncodeWith(w, sc, Opti
 // EncodeWith writes sc as SVG to w as o asks.
 func EncodeWith(w io.Writer, sc *render.Scene, o Options) error {
 	var buf bytes.Buffer
-	c := &canvas{s: svgo.New(&buf), symbols: newSymbols(sc), fonts: sc.Fonts}
+	c := &canvas{s: svgo.New(&buf), fonts: sc.Fonts}
+	var iconText func(render.Text) bool
 	if o.EmbedFonts {
 		c.glyphs = newGlyphs(sc.Fonts)
-		c.symbols.outline = c.outlined
+		iconText = c.outlined
 	}
 	c.s.Decimals = 2
 	s := c.s
@@ -34,7 +35,7 @@ func EncodeWith(w io.Writer, sc *render.Scene, o Options) error {
 	s.Start(sc.Width, sc.Height, append([]string{fmt.Sprintf(`viewBox="0 0 %s %s"`, render.F(sc.Width), render.F(sc.Height)),
 		`role="img"`, `aria-labelledby="kviz-title"`}, langAttrs(sc.Fonts)...)...)
 	fmt.Fprintf(&buf, "<title id=\"kviz-title\">%s</title>\n", escaper.Replace(sc.Title))
-	c.symbols.defs(s)
+	defs(s, sc.Icons, iconText)
 	s.Group(attr("font-family", text.Family))
 	if render.Painted(sc.Background) {
 		s.Rect(0, 0, sc.Width, sc.Height, `class="background"`, attr("fill", sc.Background))
@@ -52,7 +53,6 @@ func EncodeWith(w io.Writer, sc *render.Scene, o Options) error {
 // canvas draws on an svgo document.
 type canvas struct {
 	s       *svgo.SVG
-	symbols *symbols
 	closers []string    // what Close writes, innermost last
 	fonts   *text.Fonts // the fallback fonts the layout measured with
 	glyphs  *glyphs     // with Options.EmbedFonts, the glyph outlines drawn
@@ -118,11 +118,8 @@ func (c *canvas) Path(p render.Path, pt render.Paint) {
 }
 
 // Icon places an icon's symbol, three times for replicas: back copies first.
-func (c *canvas) Icon(ic *render.Icon) {
-	id := c.symbols.id(ic)
-	if id == "" {
-		return
-	}
+func (c *canvas) Icon(ic *render.Icon, sym *render.Symbol) {
+	id := sym.ID
 	b := ic.Box
 	size := []string{attr("width", render.F(b.Width)), attr("height", render.F(b.Height))}
 	if ic.Replicas {

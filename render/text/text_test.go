@@ -187,7 +187,7 @@ func TestMissing(t *testing.T) {
 
 // A CJK label wraps between characters, every line within the width, and
 // nothing is lost; a Latin one still wraps at spaces only.
-func TestWrap(t *testing.T) {
+func TestWrapScripts(t *testing.T) {
 	st := Style{Size: 12, Fonts: allFonts(t)}
 	s := "这是一个很长的标签它会在汉字之间换行而不会超出方框"
 	lines := Wrap(s, st, 100)

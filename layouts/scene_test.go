@@ -1,0 +1,212 @@
+package layouts
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/kviz/kviz/internal/golden"
+	"github.com/kviz/kviz/model"
+	"github.com/kviz/kviz/render"
+	"github.com/kviz/kviz/render/png"
+	"github.com/kviz/kviz/render/svg"
+)
+
+// logo is an icon file of two colourings' worth: its own colours stay.
+const logo = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4" fill="#e34c26"/><path d="M2 5h6" stroke="navy"/></svg>`
+
+// withIconFile is a model with a file icon, a catalogue icon in two
+// colourings, replicas, and a legend.
+func withIconFile(t testing.TB) *model.Model {
+	t.Helper()
+	m, err := model.Parse("m.yaml", []byte(`legend: true
+nodes:
+  - {id: a, kind: service, icon: logo.svg, label: Logo}
+  - {id: b, kind: pod, replicas: 3}
+  - {id: c, kind: pod, style: {fill: "#aa0000"}}
+edges:
+  - {from: a, to: [b, c], label: uses, relation: uses}
+`), model.Options{ReadIcon: func(string) ([]byte, error) { return []byte(logo), nil }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// scenes is every scene the tests draw: the testdata models, the gallery,
+// and a model with an icon file.
+func scenes(t *testing.T) map[string]*render.Scene {
+	out := map[string]*render.Scene{"icon-file": layout(t, withIconFile(t), Options{})}
+	for _, path := range models(t) {
+		out[name(path)] = layout(t, load(t, path), Options{})
+	}
+	gallery, err := Gallery("kubernetes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out["gallery"] = gallery
+	return out
+}
+
+// TestSceneRoundTrip: the JSON scene is the whole contract. Drawing the
+// scene decoded from it gives the same SVG and PNG bytes as drawing the
+// scene itself, and encoding it again gives the same JSON.
+func TestSceneRoundTrip(t *testing.T) {
+	for name, sc := range scenes(t) {
+		t.Run(name, func(t *testing.T) {
+			if sc.Fonts != nil {
+				// Known gap (issue #11): the JSON scene names no fallback
+				// fonts and carries no glyphs, so a scene read back draws
+				// its CJK, Arabic... text with the embedded font alone.
+				t.Skip("texts set in fonts beyond the embedded one: the JSON does not carry them")
+			}
+			js := encode(t, sc, render.EncodeJSON)
+			back, err := render.DecodeJSON(name+".json", js)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if again := encode(t, back, render.EncodeJSON); !bytes.Equal(again, js) {
+				t.Errorf("JSON changes when decoded and encoded again:\n%s", golden.Diff(string(js), string(again)))
+			}
+			if a, b := encode(t, sc, svg.Encode), encode(t, back, svg.Encode); !bytes.Equal(a, b) {
+				t.Errorf("SVG of the decoded scene differs:\n%s", golden.Diff(string(a), string(b)))
+			}
+			for _, scale := range []float64{1, 2} {
+				a := encode(t, sc, func(w io.Writer, sc *render.Scene) error { return png.Encode(w, sc, scale) })
+				b := encode(t, back, func(w io.Writer, sc *render.Scene) error { return png.Encode(w, sc, scale) })
+				if !bytes.Equal(a, b) {
+					t.Errorf("PNG at scale %v of the decoded scene differs", scale)
+				}
+			}
+		})
+	}
+}
+
+// TestSceneCarriesIcons: each icon colouring is one symbol, every icon
+// names one, and an icon file is among them with its own colours.
+func TestSceneCarriesIcons(t *testing.T) {
+	sc := layout(t, withIconFile(t), Options{})
+	ids := map[string]bool{}
+	for _, s := range sc.Icons {
+		if ids[s.ID] {
+			t.Errorf("symbol %s twice", s.ID)
+		}
+		ids[s.ID] = true
+	}
+	var placed []string
+	for _, n := range append(slices.Clip(sc.Nodes), sc.Legend.Nodes...) {
+		if n.Icon != nil {
+			if !ids[n.Icon.Symbol] {
+				t.Errorf("%s: icon symbol %q not in the scene", n.ID, n.Icon.Symbol)
+			}
+			placed = append(placed, n.Icon.Symbol)
+		}
+	}
+	// a's file icon, b's pod, c's recoloured pod; the legend's pod sample
+	// is b's colouring again.
+	if len(sc.Icons) != 3 || len(placed) < 3 {
+		t.Fatalf("%d symbols for %d icons: %+v", len(sc.Icons), len(placed), sc.Icons)
+	}
+	file := sc.Icons[0]
+	if !strings.HasPrefix(file.Name, "file-") || file.Elements[0].Fill != "#e34c26" || file.Elements[1].Stroke != "navy" {
+		t.Errorf("the icon file's symbol is %+v", file)
+	}
+	if sc.Icons[1].ID != "kviz-pod" || sc.Icons[2].ID != "kviz-pod-2" || sc.Icons[2].Elements[0].Fill != "#aa0000" {
+		t.Errorf("pod symbols %s %s, the second filled %s", sc.Icons[1].ID, sc.Icons[2].ID, sc.Icons[2].Elements[0].Fill)
+	}
+}
+
+// TestWatchMemoryFlat lays out a model with a changing icon file many
+// times, as a long kviz watch session does: nothing is kept between
+// layouts, so the heap does not grow with the number of icon versions.
+func TestWatchMemoryFlat(t *testing.T) {
+	heap := func() uint64 {
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		return ms.HeapAlloc
+	}
+	draw := func(i int) {
+		// Each version's file differs, as an edited icon does; a big one
+		// makes any leak show.
+		icon := []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">` +
+			strings.Repeat(`<path d="M1 1L9 9L1 9Z" fill="#123456"/>`, 400) +
+			`<circle cx="5" cy="5" r="` + strconv.Itoa(1+i%4) + `.` + strconv.Itoa(i) + `"/></svg>`)
+		m, err := model.Parse("m.yaml", []byte("nodes: [{id: a, kind: service, icon: logo.svg}]\n"),
+			model.Options{ReadIcon: func(string) ([]byte, error) { return icon, nil }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Layout(context.Background(), m, Options{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	draw(0)
+	before := heap()
+	for i := 1; i <= 60; i++ {
+		draw(i)
+	}
+	// 60 icons of 400 paths kept would hold several megabytes.
+	if grown := int64(heap()) - int64(before); grown > 1<<20 {
+		t.Errorf("the heap grew by %d KiB over 60 icon versions", grown>>10)
+	}
+}
+
+// TestSceneSchema validates every scene's JSON against the schema kviz
+// schema --scene prints, and checks that the schema refuses what the
+// decoder refuses.
+func TestSceneSchema(t *testing.T) {
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(render.SceneSchema()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("scene.schema.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	schema, err := c.Compile("scene.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	validate := func(data []byte) error {
+		v, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+		if err != nil {
+			return err
+		}
+		return schema.Validate(v)
+	}
+	var good []byte
+	for name, sc := range scenes(t) {
+		js := encode(t, sc, render.EncodeJSON)
+		if err := validate(js); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+		if name == "shapes" {
+			good = js
+		}
+	}
+	for _, c := range []struct{ old, new string }{
+		{`"version": 1`, `"version": 2`},
+		{`"shape": "circle"`, `"shape": "round"`},
+		{`"style": "solid"`, `"style": "wavy"`},
+		{`"width"`, `"widht"`},
+	} {
+		bad := bytes.Replace(good, []byte(c.old), []byte(c.new), 1)
+		if bytes.Equal(bad, good) {
+			t.Fatalf("no %s in the shapes scene", c.old)
+		}
+		if validate(bad) == nil {
+			t.Errorf("the schema accepts %s", c.new)
+		}
+		if _, err := render.DecodeJSON("bad.json", bad); err == nil && c.old != `"style": "solid"` { // style is not drawn: dash is
+			t.Errorf("DecodeJSON accepts %s", c.new)
+		}
+	}
+}

@@ -1,0 +1,95 @@
+package render_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/kviz/kviz/internal/golden"
+	"github.com/kviz/kviz/render"
+	"github.com/kviz/kviz/render/png"
+	"github.com/kviz/kviz/render/svg"
+)
+
+// small is a scene of one icon node, one edge with an arrowhead and a
+// label, and its symbol.
+const small = `{
+  "version": 1, "width": 100, "height": 60,
+  "nodes": [{"id": "a", "kind": "pod", "label": "A", "parent": "", "group": false,
+    "x": 10, "y": 10, "width": 20, "height": 20, "label_box": {"x": 0, "y": 0, "width": 0, "height": 0},
+    "shape_box": {"x": 10, "y": 10, "width": 20, "height": 20}, "shape": "icon", "paint": {},
+    "icon": {"name": "pod", "symbol": "kviz-pod", "box": {"x": 10, "y": 10, "width": 20, "height": 20}, "fill": "#326ce5", "glyph": "#fff"}}],
+  "edges": [{"from": "a", "to": "a", "label": "x", "label_box": {"x": 50, "y": 40, "width": 5, "height": 10},
+    "points": [[30, 20], [50, 20], [50, 50], [70, 50]], "color": "#000", "width": 1,
+    "head": {"tip": [75, 50], "base": [70, 50]}, "lines": [{"x": 52, "y": 48, "text": "x", "size": 10, "color": "#000"}]}],
+  "icons": [{"id": "kviz-pod", "name": "pod", "elements": [
+    {"op": "path", "d": "M10 10L90 10L50 90Z", "fill": "#326ce5"}, {"op": "circle", "x": 50, "y": 40, "r": 10, "fill": "#fff"},
+    {"op": "text", "x": 50, "y": 85, "text": "pod", "size": 14, "fill": "#fff"}]}]
+}`
+
+func TestDecodeJSON(t *testing.T) {
+	sc, err := render.DecodeJSON("s.json", []byte(small))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sc.Nodes) != 1 || sc.Nodes[0].Icon.Symbol != "kviz-pod" || len(sc.Icons[0].Elements) != 3 || sc.Edges[0].Head.Tip != (render.Point{75, 50}) {
+		t.Errorf("decoded %+v", sc)
+	}
+	var buf bytes.Buffer
+	if err := svg.Encode(&buf, sc); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(buf.Bytes(), []byte(`<symbol id="kviz-pod"`)) || !bytes.Contains(buf.Bytes(), []byte(`xlink:href="#kviz-pod"`)) {
+		t.Errorf("the decoded scene's icon is not drawn:\n%s", buf.Bytes())
+	}
+}
+
+func TestDecodeJSONErrors(t *testing.T) {
+	for _, c := range []struct{ name, old, new, want string }{
+		{"syntax", `"width": 100,`, `"width": 100,,`, "s.json:2:30: invalid character ','"},
+		{"type", `"height": 60`, `"height": "60"`, "s.json:2:41: json: cannot unmarshal string"},
+		{"unknown field", `"version": 1,`, `"version": 1, "colour": 1,`, `unknown field "colour"`},
+		{"version", `"version": 1`, `"version": 2`, "s.json: scene version 2, want 1"},
+		{"spline", `[[30, 20], [50, 20], [50, 50], [70, 50]]`, `[[30, 20], [50, 20], [50, 50]]`, "edges[0]: a spline of 3 points"},
+		{"missing symbol", `"symbol": "kviz-pod"`, `"symbol": "kviz-pod-2"`, `nodes[0]: icon symbol "kviz-pod-2" is not in icons`},
+		{"shape", `"shape": "icon"`, `"shape": "star"`, `nodes[0]: shape "star"`},
+		{"path", `"d": "M10 10L90 10L50 90Z"`, `"d": "M10 Q"`, "icons[0].elements[0]"},
+		{"op", `"op": "circle"`, `"op": "image"`, `op "image"`},
+		{"size", `"width": 20, "height": 20, "label_box"`, `"width": -20, "height": 20, "label_box"`, "nodes[0]: size -20x20"},
+		{"two scenes", "\n}", "\n} {}", "more than one scene"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			data := strings.Replace(small, c.old, c.new, 1)
+			if data == small {
+				t.Fatalf("%q is not in the sample", c.old)
+			}
+			_, err := render.DecodeJSON("s.json", []byte(data))
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("got %v, want an error holding %q", err, c.want)
+			}
+		})
+	}
+}
+
+// FuzzDecodeJSON: a scene DecodeJSON accepts is drawn by both encoders
+// without a panic, as well-formed SVG.
+func FuzzDecodeJSON(f *testing.F) {
+	f.Add([]byte(small))
+	f.Add([]byte(`{"version": 1, "width": 1, "height": 1, "nodes": [], "edges": []}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		sc, err := render.DecodeJSON("f.json", data)
+		if err != nil {
+			return
+		}
+		var buf bytes.Buffer
+		if err := svg.Encode(&buf, sc); err != nil {
+			t.Fatal(err)
+		}
+		if err := golden.WellFormedXML(buf.Bytes()); err != nil {
+			t.Fatalf("SVG is not well-formed: %v", err)
+		}
+		if sc.Width*sc.Height < 1e5 { // keep each run small
+			png.Rasterize(sc, 1)
+		}
+	})
+}

@@ -1,0 +1,147 @@
+package render
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+)
+
+// SceneSchema is a JSON Schema (draft 2020-12) of the JSON scene, made
+// from the Scene's own types and tags, so the two cannot drift apart.
+func SceneSchema() []byte {
+	defs := map[string]any{}
+	root := schemaOf(reflect.TypeFor[Scene](), defs)
+	root["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+	root["$id"] = "https://github.com/kviz/kviz/scene.schema.json"
+	root["title"] = "kviz scene"
+	root["description"] = "A laid-out kviz diagram, as `kviz render -f json` writes it. Lengths in points, origin top-left, y down; x, y of a box is its top-left corner."
+	root["$defs"] = defs
+	data, err := json.MarshalIndent(root, "", "  ")
+	if err != nil {
+		panic(err) // maps of strings and numbers always marshal
+	}
+	return append(data, '\n')
+}
+
+// fieldDocs describe the fields, and enums list their values, by
+// "Type.json_name".
+var (
+	fieldDocs = map[string]string{
+		"Scene.version":      "the format's version; new fields do not change it",
+		"Scene.nodes":        "groups before their members, in model order",
+		"Scene.edges":        "in model order",
+		"Scene.title":        "the SVG's <title>",
+		"Scene.background":   "a colour; absent for transparent",
+		"Scene.texts":        "free text: the title and caption",
+		"Scene.icons":        "every icon drawn, once per colouring, in order of first use",
+		"Node.kind":          "the catalogue's canonical kind name",
+		"Node.parent":        "the enclosing group's id; \"\" at the top level",
+		"Node.label_box":     "where the label (a group's title) is drawn, as wide as it measures",
+		"Node.shape_box":     "what is drawn besides the label: the front icon on an icon node, else the node's box",
+		"Node.plate":         "a group's colour behind its title, hiding edges that cross it",
+		"Node.lines":         "the label, line by line",
+		"Icon.name":          "the catalogue kind, or file-<hash> for an icon file",
+		"Icon.symbol":        "the id of the entry in icons drawn here",
+		"Icon.box":           "the square the front icon fills",
+		"Icon.replicas":      "a stack of three copies, each 5 points up and right of the one in front",
+		"Symbol.elements":    "vector elements in a 100×100 box, y down",
+		"Element.d":          "SVG path data",
+		"Element.text":       "drawn bold, centred on x, baseline at y, size high",
+		"Edge.label_box":     "where the label is drawn; all zero when there is none",
+		"Edge.points":        "a cubic Bézier spline: the start, then three points per segment",
+		"Edge.relation":      "what the edge means; the legend's name for its style",
+		"Edge.head":          "the arrowhead at `to`",
+		"Edge.tail":          "the arrowhead at `from`",
+		"Edge.lines":         "the label, line by line",
+		"Arrow.tip":          "where the arrowhead points",
+		"Arrow.base":         "the middle of its base, where the line ends",
+		"Arrow.open":         "hollow instead of filled",
+		"Text.x":             "the anchor point, on the baseline",
+		"Paint.dash":         "dash and gap lengths; absent for solid",
+		"Paint.radius":       "corner radius",
+		"Element.even_odd":   "fill by the even-odd rule",
+		"Legend.nodes":       "sample icons and swatches",
+		"Legend.edges":       "sample lines",
+		"Element.fill":       "absent for none",
+		"Element.stroke":     "absent for none",
+		"Paint.stroke":       "\"none\" or absent for no outline",
+		"Paint.fill":         "\"none\" or absent for no fill",
+		"Edge.width":         "stroke width",
+		"Paint.stroke_width": "stroke width",
+	}
+	enums = map[string][]string{
+		"Node.shape":  {ShapeIcon, ShapeBox, ShapeRounded, ShapeEllipse, ShapeCircle, ShapeCloud, ShapeCylinder, ShapeText, ShapeGroup},
+		"Edge.style":  {"solid", "dashed", "dotted"},
+		"Edge.arrow":  {"normal", "open", "none"},
+		"Edge.dir":    {"forward", "back", "both", "none"},
+		"Text.anchor": {"start", "middle", "end"},
+		"Element.op":  {OpPath, OpCircle, OpText},
+	}
+)
+
+// schemaOf is the schema of a Go type: structs become $defs entries named
+// by their type, referenced from where they are used.
+func schemaOf(t reflect.Type, defs map[string]any) map[string]any {
+	switch t.Kind() {
+	case reflect.Pointer:
+		return schemaOf(t.Elem(), defs)
+	case reflect.Slice:
+		return map[string]any{"type": "array", "items": schemaOf(t.Elem(), defs)}
+	case reflect.Array: // Point
+		return map[string]any{"type": "array", "items": schemaOf(t.Elem(), defs), "minItems": t.Len(), "maxItems": t.Len()}
+	case reflect.String:
+		return map[string]any{"type": "string"}
+	case reflect.Bool:
+		return map[string]any{"type": "boolean"}
+	case reflect.Int:
+		return map[string]any{"type": "integer"}
+	case reflect.Float64:
+		return map[string]any{"type": "number"}
+	case reflect.Struct:
+		if t.Name() == "Scene" {
+			return structSchema(t, defs)
+		}
+		if _, ok := defs[t.Name()]; !ok {
+			defs[t.Name()] = map[string]any{} // placeholder against recursion
+			defs[t.Name()] = structSchema(t, defs)
+		}
+		return map[string]any{"$ref": "#/$defs/" + t.Name()}
+	}
+	panic("render: no schema for " + t.String())
+}
+
+func structSchema(t reflect.Type, defs map[string]any) map[string]any {
+	props := map[string]any{}
+	var required []string
+	for i := range t.NumField() {
+		f := t.Field(i)
+		tag := f.Tag.Get("json")
+		if tag == "" || tag == "-" {
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		s := schemaOf(f.Type, defs)
+		key := t.Name() + "." + name
+		if values, ok := enums[key]; ok {
+			s = map[string]any{"enum": values}
+		}
+		if key == "Scene.version" {
+			s = map[string]any{"const": SceneVersion}
+		}
+		if doc, ok := fieldDocs[key]; ok {
+			if _, ref := s["$ref"]; ref {
+				s = map[string]any{"allOf": []any{s}}
+			}
+			s["description"] = doc
+		}
+		props[name] = s
+		if !strings.Contains(opts, "omitempty") {
+			required = append(required, name)
+		}
+	}
+	out := map[string]any{"type": "object", "properties": props, "additionalProperties": false}
+	if len(required) > 0 {
+		out["required"] = required
+	}
+	return out
+}
