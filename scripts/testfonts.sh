@@ -22,7 +22,7 @@ sub() { # sub FONT INDEX OUTPUT TEXT (and the space, which every font has)
 	pyftsubset "$1" --font-number="$2" --output-file="$out/$3" --text=" $4" \
 		--layout-features='*' --no-hinting --desubroutinize --name-IDs='*' --notdef-outline
 }
-han="$(chars CJK) 直"
+han="$(chars CJK) 直API" # and Latin letters, as the real font has: Liberation Sans must still win them
 sub $cjk/NotoSansCJK-Regular.ttc 2 NotoSansSC-subset.otf "$han"
 sub $cjk/NotoSansCJK-Bold.ttc 2 NotoSansSC-Bold-subset.otf "$han"
 sub $cjk/NotoSansCJK-Regular.ttc 0 NotoSansJP-subset.otf "$(chars KATAKANA HIRAGANA) 直"

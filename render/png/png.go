@@ -136,7 +136,8 @@ func (c *canvas) text(s string, st text.Style, x, y float64, anchor, colour stri
 	if !ok || s == "" {
 		return
 	}
-	if l := text.Shape(s, st); !l.Fast {
+	if !text.Plain(s, st) {
+		l := text.Shape(s, st)
 		switch anchor {
 		case "middle":
 			x -= l.Width * c.k / 2

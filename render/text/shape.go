@@ -84,6 +84,14 @@ var (
 	segment shaping.Segmenter
 )
 
+// Plain reports whether s in st takes the fast path: Liberation Sans's
+// nominal glyphs, kerned as golang.org/x/image/font draws them (Line.Fast).
+func Plain(s string, st Style) bool {
+	mu.Lock()
+	defer mu.Unlock()
+	return fast(s, st)
+}
+
 // fast reports whether s can take the fast path: every character in
 // Liberation Sans and none needing shaping (no combining marks, no
 // right-to-left or complex script). The caller holds mu.
@@ -141,22 +149,18 @@ func shapeFast(s string, st Style) Line {
 }
 
 // fontmap resolves each character to the first font of a chain that has
-// it, or to the chain's first font.
+// it, or to the chain's first font: the rule CSS font matching follows, so
+// a browser given the same font-family list picks the same fonts. (Spaces
+// and other characters that change no font stay in the run around them.)
 type fontmap struct {
 	chain []*Font
-	last  *Font
 }
 
 func (m *fontmap) ResolveFace(r rune) *gofont.Face {
-	if m.last != nil && m.last.has(r) {
-		return m.last.face // keep a run's font while it serves
+	if f := pick(m.chain, r); f != nil {
+		return f.face
 	}
-	f := pick(m.chain, r)
-	if f == nil {
-		f = m.chain[0]
-	}
-	m.last = f
-	return f.face
+	return m.chain[0].face
 }
 
 func (m *fontmap) font(face *gofont.Face) *Font {

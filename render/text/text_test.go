@@ -340,3 +340,13 @@ func TestLangPicksHanForms(t *testing.T) {
 		}
 	}
 }
+
+// Each character takes the first font that has it, as a browser given the
+// SVG's font-family list does: Latin after Han goes back to Liberation
+// Sans even though the CJK font has Latin letters too.
+func TestFontPerCharacter(t *testing.T) {
+	l := Shape("控制 API", Style{Size: 12, Fonts: allFonts(t)})
+	if fams := families(l); len(fams) != 2 || fams[0] != "Noto Sans CJK SC" || fams[1] != "Liberation Sans" {
+		t.Errorf("runs %v, want Noto Sans CJK SC then Liberation Sans", fams)
+	}
+}
