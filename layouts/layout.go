@@ -20,8 +20,8 @@ type Options struct {
 	Direction  string
 	Engine     string // dot, neato, fdp, circo, twopi or osage
 	Theme      string
-	Background string  // a colour, or "transparent"
-	Pad        float64 // points of margin around the drawing; 0 means 16
+	Background string   // a colour, or "transparent"
+	Pad        *float64 // points of margin around the drawing; nil means 16, and 0 none
 	// Fonts are fonts to fall back on after the model's own (--font).
 	Fonts []*text.Font
 	// System finds the machine's fonts for characters no other font has;
@@ -40,7 +40,10 @@ type settings struct {
 }
 
 func resolve(m *model.Model, o Options) (settings, error) {
-	s := settings{direction: m.Direction, engine: m.Layout, theme: m.Theme, pad: o.Pad}
+	s := settings{direction: m.Direction, engine: m.Layout, theme: m.Theme, pad: 16}
+	if o.Pad != nil {
+		s.pad = *o.Pad
+	}
 	pick := func(v *string, opt string, allowed []string, what string) error {
 		if opt == "" {
 			return nil
@@ -61,9 +64,6 @@ func resolve(m *model.Model, o Options) (settings, error) {
 	}
 	if err := pick(&s.theme, o.Theme, model.Themes, "theme"); err != nil {
 		return s, err
-	}
-	if s.pad <= 0 {
-		s.pad = 16
 	}
 	s.pal = themes[s.theme]
 	s.background = s.pal.background

@@ -17,7 +17,6 @@ import (
 	"github.com/kviz/kviz/model"
 	"github.com/kviz/kviz/render"
 	"github.com/kviz/kviz/render/svg"
-	"github.com/kviz/kviz/render/text"
 )
 
 // models lists every testdata model.
@@ -43,7 +42,7 @@ func load(t testing.TB, path string) *model.Model {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	m, err := model.Load(path, f, model.Options{ReadFont: model.FolderReader(path, text.MaxFontBytes)})
+	m, err := model.Load(path, f, model.Options{ReadFont: golden.Beside(path)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -336,7 +335,7 @@ func TestParallel(t *testing.T) {
 // parallelOne loads, lays out and encodes one model, and compares the
 // JSON with want.
 func parallelOne(path string, data, want []byte) error {
-	m, err := model.Parse(path, data, model.Options{ReadFont: model.FolderReader(path, text.MaxFontBytes)})
+	m, err := model.Parse(path, data, model.Options{ReadFont: golden.Beside(path)})
 	if err != nil {
 		return err
 	}

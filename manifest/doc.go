@@ -2,6 +2,9 @@ package manifest
 
 import (
 	"bytes"
+	"strconv"
+	"strings"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -43,8 +46,16 @@ type Edge struct {
 	Relation string `yaml:"relation"`
 }
 
-// YAML writes the model, indented by two spaces.
+// YAML writes the model, indented by two spaces. Control characters in
+// the objects' names and values (YAML escapes can put any there) are
+// written as escapes such as \x00: a model may not hold them, and the
+// drawing must stay well-formed XML.
 func (d *Doc) YAML() ([]byte, error) {
+	d.Title = printable(d.Title)
+	d.walk(func(n *Node) { n.Label, n.Tooltip = printable(n.Label), printable(n.Tooltip) })
+	for _, e := range d.Edges {
+		e.Label = printable(e.Label)
+	}
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
@@ -56,3 +67,34 @@ func (d *Doc) YAML() ([]byte, error) {
 	}
 	return buf.Bytes(), nil
 }
+
+// walk visits every node, parents first.
+func (d *Doc) walk(f func(*Node)) {
+	var visit func([]*Node)
+	visit = func(nodes []*Node) {
+		for _, n := range nodes {
+			f(n)
+			visit(n.Nodes)
+		}
+	}
+	visit(d.Nodes)
+}
+
+// printable escapes the control characters of s but newlines and tabs.
+func printable(s string) string {
+	if !strings.ContainsFunc(s, isControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if isControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isControl(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\t' }

@@ -38,6 +38,7 @@ func FuzzRead(f *testing.F) {
 	}
 	f.Add([]byte("apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {selector: {app: a}}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a, ownerReferences: [{kind: Deployment, name: a}]}\nspec: {template: {metadata: {labels: {app: a}}, spec: {containers: [{env: [{name: X_ADDR, value: 'b:80'}]}]}}}\n"))
 	f.Add([]byte("kind: List\nitems: [{kind: Pod, metadata: {name: 'p:q'}}, 5, null]\n"))
+	f.Add([]byte("kind: StatefulSet\nmetadata: {name: db}\nspec: {volumeClaimTemplates: [{metadata: {name: d}, 5: x}]}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		objs, err := Read("f.yaml", data)
 		if err != nil {

@@ -56,27 +56,45 @@ func key(m *yaml.Node, k string) *yaml.Node {
 	return nil
 }
 
+// DefaultMaxObjects is the most objects Read takes: as many as a model
+// may have nodes.
+const DefaultMaxObjects = 10000
+
 // Read returns every object of a stream of YAML documents, in order:
 // empty documents are skipped, `kind: List` is flattened into its items.
-// The error is a model.ErrorList of positioned problems.
+// The error is a model.ErrorList of positioned problems. It reads at most
+// DefaultMaxObjects objects.
 func Read(name string, data []byte) ([]*Object, error) {
+	return ReadMax(name, data, DefaultMaxObjects)
+}
+
+// ReadMax is Read taking at most max objects: the one after them is an
+// error, reported as soon as it is read.
+func ReadMax(name string, data []byte, max int) ([]*Object, error) {
+	if max <= 0 {
+		max = DefaultMaxObjects
+	}
 	var objs []*Object
 	var errs model.ErrorList
 	dec := yaml.NewDecoder(bytes.NewReader(data))
-	for {
+	for len(objs) <= max {
 		var doc yaml.Node
 		err := dec.Decode(&doc)
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			errs = append(errs, model.YAMLError(name, err)...)
+			errs = append(errs, model.YAMLErrorIn(name, data, err)...)
 			break // the decoder cannot go on past a syntax error
 		}
 		if len(doc.Content) == 0 {
 			continue
 		}
 		objs = append(objs, readDoc(name, doc.Content[0], &errs)...)
+	}
+	if len(objs) > max {
+		errs = append(errs, &model.Error{Pos: objs[max].Pos,
+			Msg: fmt.Sprintf("more than %d objects (raise the limit with --max-nodes)", max)})
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
@@ -116,7 +134,7 @@ func readDoc(file string, n *yaml.Node, errs *model.ErrorList) []*Object {
 	}
 	o.Name = str(body, "metadata", "name")
 	if o.Name == "" {
-		*errs = append(*errs, &model.Error{Pos: pos, Msg: fmt.Sprintf("a %s needs metadata.name", o.Kind)})
+		*errs = append(*errs, &model.Error{Pos: pos, Msg: fmt.Sprintf("a %s needs metadata.name", model.Clip(o.Kind))})
 		return nil
 	}
 	if !clusterScoped[o.Kind] {

@@ -266,7 +266,7 @@ func (g *graph) claimTemplates(sts *Object) {
 		if name == "" {
 			continue
 		}
-		tmpl := &Object{Kind: "PersistentVolumeClaim", Namespace: sts.Namespace, Name: name, Body: t.(map[string]any),
+		tmpl := &Object{Kind: "PersistentVolumeClaim", Namespace: sts.Namespace, Name: name, Body: textKeys(t),
 			APIVersion: "template", Pos: sts.Pos}
 		g.templates = append(g.templates, tmpl)
 		g.link(sts, tmpl, mounts, claimMounts(sts, name))

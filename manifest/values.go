@@ -39,6 +39,22 @@ func str(v any, path ...string) string {
 	return ""
 }
 
+// textKeys is a mapping with its keys as text: YAML decodes one with a
+// non-string key (`5:`) as map[any]any. Anything else gives nil.
+func textKeys(v any) map[string]any {
+	switch m := v.(type) {
+	case map[string]any:
+		return m
+	case map[any]any:
+		out := make(map[string]any, len(m))
+		for k, x := range m {
+			out[fmt.Sprint(k)] = x
+		}
+		return out
+	}
+	return nil
+}
+
 // list is get for a sequence.
 func list(v any, path ...string) []any {
 	l, _ := get(v, path...).([]any)

@@ -67,7 +67,14 @@ func (d *decoder) model(root *yaml.Node) *Model {
 		}
 	})
 	if edges != nil {
-		d.seq(edges, "edges", func(item *yaml.Node) { m.Edges = append(m.Edges, d.edge(item)...) })
+		d.seq(edges, "edges", func(item *yaml.Node) {
+			if len(m.Edges) > d.maxEdges {
+				return
+			}
+			if m.Edges = append(m.Edges, d.edge(item)...); len(m.Edges) > d.maxEdges {
+				d.errorf(item, "more than %d edges (raise the limit with --max-edges)", d.maxEdges)
+			}
+		})
 	}
 	return m
 }

@@ -2,8 +2,6 @@ package model
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -42,26 +40,5 @@ func TestFontsAndLang(t *testing.T) {
 	if _, err := Parse("m.yaml", []byte("fonts: [b.TTF]\nnodes: [{id: a}]\n"), Options{}); err == nil ||
 		!strings.Contains(err.Error(), "font files need the model to be read from a file") {
 		t.Errorf("without a reader: %v", err)
-	}
-}
-
-// FolderReader keeps a model's files inside its folder.
-func TestFolderReader(t *testing.T) {
-	dir := t.TempDir()
-	os.Mkdir(filepath.Join(dir, "m"), 0o755)
-	os.WriteFile(filepath.Join(dir, "m", "f.ttf"), []byte("font"), 0o644)
-	os.WriteFile(filepath.Join(dir, "out.ttf"), []byte("secret"), 0o644)
-	os.Symlink(filepath.Join(dir, "out.ttf"), filepath.Join(dir, "m", "link.ttf"))
-	read := FolderReader(filepath.Join(dir, "m", "model.yaml"), 3)
-	if _, err := read("f.ttf"); err == nil || !strings.Contains(err.Error(), "larger than") {
-		t.Errorf("a 4-byte file under a 3-byte limit: %v", err)
-	}
-	for _, p := range []string{"../out.ttf", "link.ttf", filepath.Join(dir, "out.ttf")} {
-		if _, err := read(p); err == nil {
-			t.Errorf("%s was read", p)
-		}
-	}
-	if data, err := FolderReader(filepath.Join(dir, "m", "model.yaml"), 10)("f.ttf"); err != nil || string(data) != "font" {
-		t.Errorf("f.ttf: %q, %v", data, err)
 	}
 }

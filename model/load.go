@@ -20,11 +20,15 @@ const (
 	// maxVisits bounds the YAML nodes read, aliases expanded; a "billion
 	// laughs" file reaches it long before it costs anything.
 	maxVisits = 1 << 20
+	// DefaultMaxEdges bounds the edges of a model: Graphviz's dot takes
+	// about a minute at 20,000 and grows worse than linearly.
+	DefaultMaxEdges = 20000
 )
 
 // Options change how a model is loaded. The zero value is the default.
 type Options struct {
 	MaxNodes int // the most nodes a model may have; 0 means 10,000
+	MaxEdges int // the most edges, each target of a list counted; 0 means DefaultMaxEdges
 	// ReadIcon reads an icon file named by a path relative to the model's
 	// folder, refusing any outside it. Nil: icon files are an error.
 	ReadIcon func(path string) ([]byte, error)
@@ -47,9 +51,12 @@ func Load(name string, r io.Reader, opts Options) (*Model, error) {
 
 // Parse is Load for bytes already in memory.
 func Parse(name string, data []byte, opts Options) (*Model, error) {
-	d := &decoder{file: name, maxNodes: opts.MaxNodes, readIcon: opts.ReadIcon, readFont: opts.ReadFont}
+	d := &decoder{file: name, maxNodes: opts.MaxNodes, maxEdges: opts.MaxEdges, readIcon: opts.ReadIcon, readFont: opts.ReadFont}
 	if d.maxNodes <= 0 {
 		d.maxNodes = 10000
+	}
+	if d.maxEdges <= 0 {
+		d.maxEdges = DefaultMaxEdges
 	}
 	if len(data) > MaxBytes {
 		d.errs.add(Pos{name, 1, 1}, "file is larger than %d MiB", MaxBytes>>20)
@@ -59,7 +66,7 @@ func Parse(name string, data []byte, opts Options) (*Model, error) {
 	var doc yaml.Node
 	err := dec.Decode(&doc)
 	if err != nil && err != io.EOF {
-		d.errs = append(d.errs, YAMLError(name, err)...)
+		d.errs = append(d.errs, YAMLErrorIn(name, data, err)...)
 		return nil, d.errs.Err()
 	}
 	if err == io.EOF || len(doc.Content) == 0 || isNull(doc.Content[0]) {
@@ -70,7 +77,7 @@ func Parse(name string, data []byte, opts Options) (*Model, error) {
 	switch err := dec.Decode(&extra); {
 	case err == io.EOF:
 	case err != nil:
-		d.errs = append(d.errs, YAMLError(name, err)...)
+		d.errs = append(d.errs, YAMLErrorIn(name, data, err)...)
 	case len(extra.Content) > 0 && !isNull(extra.Content[0]):
 		d.errorf(extra.Content[0], "a model is one YAML document; found a second one")
 	}
@@ -110,6 +117,7 @@ type decoder struct {
 	visits   int
 	count    int
 	maxNodes int
+	maxEdges int
 	readIcon func(string) ([]byte, error)
 	readFont func(string) ([]byte, error)
 	m        *Model
@@ -128,7 +136,7 @@ func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
 	if len(d.errs) >= maxErrors {
 		return
 	}
-	d.errs.add(d.pos(n), format, args...)
+	d.errs.add(d.pos(n), format, clipArgs(args)...)
 }
 
 // resolve follows aliases, counting every step against the visit budget.
@@ -207,13 +215,13 @@ func describe(n *yaml.Node) string {
 	case "!!null":
 		return "null"
 	case "!!str":
-		return fmt.Sprintf("the string %q", n.Value)
+		return fmt.Sprintf("the string %q", Clip(n.Value))
 	case "!!int", "!!float":
-		return "the number " + n.Value
+		return "the number " + Clip(n.Value)
 	case "!!bool":
 		return "the boolean " + n.Value
 	}
-	return fmt.Sprintf("%q", n.Value)
+	return fmt.Sprintf("%q", Clip(n.Value))
 }
 
 // str reads a scalar as text. Numbers and booleans are taken as written
@@ -221,6 +229,10 @@ func describe(n *yaml.Node) string {
 func (d *decoder) str(n *yaml.Node, what string) (string, bool) {
 	if n.Kind != yaml.ScalarNode || isNull(n) {
 		d.errorf(n, "%s must be a string, not %s", what, describe(n))
+		return "", false
+	}
+	if r, bad := control(n.Value); bad {
+		d.errs.add(d.pos(n), "%s", controlMsg(what, r))
 		return "", false
 	}
 	return n.Value, true

@@ -43,15 +43,21 @@ func (e *env) load(name string, o loadOpts) (*model.Model, error) {
 	if err != nil {
 		return nil, err
 	}
+	return e.parse(name, data, o)
+}
+
+// parse reads a model, or Kubernetes manifests turned into one, from bytes
+// read from name.
+func (e *env) parse(name string, data []byte, o loadOpts) (*model.Model, error) {
 	if !manifest.Looks(data) {
 		opts := o.model
 		if name != "<stdin>" {
 			opts.ReadIcon = iconReader(name)
-			opts.ReadFont = model.FolderReader(name, text.MaxFontBytes)
+			opts.ReadFont = confinedReader(name, text.MaxFontBytes)
 		}
 		return model.Parse(name, data, opts)
 	}
-	objs, err := manifest.Read(name, data)
+	objs, err := manifest.ReadMax(name, data, o.model.MaxNodes)
 	if err != nil {
 		return nil, err
 	}
@@ -65,11 +71,28 @@ func (e *env) load(name string, o loadOpts) (*model.Model, error) {
 // is loaded, so that a rendered manifest and its imported model are drawn
 // alike.
 func fromManifests(name string, objs []*manifest.Object, o loadOpts) (*model.Model, error) {
-	data, err := manifest.Build(objs, o.manifest).YAML()
+	doc := manifest.Build(objs, o.manifest)
+	maxEdges := o.model.MaxEdges
+	if maxEdges <= 0 {
+		maxEdges = model.DefaultMaxEdges
+	}
+	if len(doc.Edges) > maxEdges {
+		return nil, fmt.Errorf("%s: its objects make %d edges, more than %d (raise the limit with --max-edges)", name, len(doc.Edges), maxEdges)
+	}
+	data, err := doc.YAML()
 	if err != nil {
 		return nil, err
 	}
-	m, err := model.Parse(name, data, o.model)
+	if len(data) > model.MaxBytes {
+		return nil, fmt.Errorf("%s: the model made from its %d objects is larger than %d MiB: draw fewer with --namespace or --kinds",
+			name, len(objs), model.MaxBytes>>20)
+	}
+	// The objects were counted against --max-nodes as they were read; the
+	// model's own positions are not the manifest's, so it has a name of
+	// its own.
+	opts := o.model
+	opts.MaxNodes, opts.MaxEdges = 1<<30, 1<<30
+	m, err := model.Parse(name+" (the model made from it)", data, opts)
 	if err != nil {
 		return nil, fmt.Errorf("%s: the model made from its manifests is not valid (a kviz bug): %w", name, err)
 	}
@@ -112,9 +135,13 @@ func writeFile(path string, data []byte) (err error) {
 		if err != nil {
 			tmp.Close()
 			os.Remove(tmp.Name())
+			temps.forget(tmp.Name())
 			err = fmt.Errorf("writing %s: %w", path, err)
 		}
 	}()
+	if err = temps.add(tmp.Name()); err != nil {
+		return err
+	}
 	if _, err = io.Copy(tmp, bytes.NewReader(data)); err != nil {
 		return err
 	}
@@ -131,7 +158,7 @@ func writeFile(path string, data []byte) (err error) {
 	if err = os.Chmod(tmp.Name(), mode); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), path)
+	return temps.commit(tmp.Name(), path)
 }
 
 func writeDevice(path string, data []byte) error {

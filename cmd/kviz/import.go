@@ -31,6 +31,16 @@ rendering the manifests.`,
 				}
 			}
 			for _, f := range files {
+				if f != arg {
+					if err := linkInside(arg, f); err != nil {
+						list, ok := err.(model.ErrorList)
+						if !ok {
+							return err
+						}
+						errs = append(errs, list...)
+						continue
+					}
+				}
 				name, data, err := e.read(f)
 				if err != nil {
 					return err

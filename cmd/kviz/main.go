@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -18,10 +17,10 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := handleSignals(context.Background())
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
-	os.Exit(code)
+	os.Exit(exitCode(ctx, code))
 }
 
 // Exit codes.
@@ -45,10 +44,13 @@ var errFailed = errors.New("failed")
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	layouter       layouter
 }
 
-func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	defer guard(stderr, &code)
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	defer e.closeWorker()
 	root := &cobra.Command{
 		Use:           "kviz",
 		Short:         "Draw architecture diagrams from YAML models and Kubernetes manifests",
@@ -60,7 +62,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(renderCmd(e), watchCmd(e), importCmd(e), validateCmd(e), fmtCmd(e), initCmd(e), schemaCmd(e), kindsCmd(e), versionCmd(e), fontsCmd(e))
+	root.AddCommand(renderCmd(e), watchCmd(e), importCmd(e), validateCmd(e), fmtCmd(e), initCmd(e), schemaCmd(e), kindsCmd(e), versionCmd(e), workerCmd(e), fontsCmd(e))
 
 	err := root.ExecuteContext(ctx)
 	switch {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -15,7 +14,7 @@ import (
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"kviz": func() { os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+		"kviz": main,
 	})
 }
 
@@ -47,10 +46,15 @@ func TestScripts(t *testing.T) {
 				ts.Check(err)
 				ts.Check(os.Lchown(ts.MkAbs(args[1]), uid, uid))
 			},
+			"tmpfs":  tmpfsCmd,
+			"umount": umountCmd,
 		},
 		Condition: func(cond string) (bool, error) {
 			if cond == "root" {
 				return os.Getuid() == 0, nil
+			}
+			if cond == "mount" {
+				return canMount(), nil
 			}
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -43,6 +44,8 @@ type renderOpts struct {
 	fonts          fontOpts
 	scale          float64
 	check, quiet   bool
+	timeout        time.Duration // of one layout; 0: none
+	docs           docsOpts
 }
 
 // addLoadFlags adds the flags of reading models and manifests.
@@ -68,7 +71,14 @@ comes from -f (several at once: -f svg,png), else from the output's
 extension. '-' reads standard input.
 
 --check draws in memory and compares with the files on disk: it exits 1
-naming each stale or missing one, and writes nothing. A docs CI job runs it.`,
+naming each stale or missing one, and writes nothing. A docs CI job runs it.
+
+In folders, only kviz models and Kubernetes manifests are drawn; other YAML
+is passed over (-v says which), as are paths matched by --exclude or a
+.kvizignore. Markdown pages (.md, .mdx) have each kviz fence drawn to
+PAGE-N or PAGE-ID; --rewrite puts the image in the fence's place. --check
+also names orphans: images kviz drew that nothing draws now; --prune
+deletes them. --dark-theme writes SVG that follows the reader's dark mode.`,
 		Example: "  kviz render cluster.yaml -o cluster.svg\n  kviz render docs/diagrams/ -o static/img/ -f svg,png\n  kviz render docs/diagrams/ -o static/img/ --check",
 		Args:    cobra.MinimumNArgs(1),
 	}
@@ -80,11 +90,13 @@ naming each stale or missing one, and writes nothing. A docs CI job runs it.`,
 	f.StringVar(&o.layout.Engine, "layout", "", "override the model's layout: dot, neato, fdp, circo, twopi or osage")
 	f.StringVar(&o.layout.Theme, "theme", "", "override the model's theme: kubernetes, light, dark or mono")
 	f.StringVar(&o.layout.Background, "background", "", "background: transparent, or a colour such as white or #rrggbb")
-	f.Float64Var(&o.layout.Pad, "pad", 16, "margin around the drawing, in points")
+	o.layout.Pad = f.Float64("pad", 16, "margin around the drawing, in points")
 	f.Float64Var(&o.scale, "scale", 1, "PNG pixels per point: 2 or 3 for slides and high-density screens")
 	f.BoolVar(&o.check, "check", false, "compare with the files on disk instead of writing; exit 1 if any is stale or missing")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress on standard error")
 	addLoadFlags(f, &o.load)
+	addBudgetFlags(f, &o.timeout, &o.load)
+	addDocsFlags(f, &o.docs)
 	addFontFlags(f, &o.fonts)
 	addEmbedFlag(f, &o.fonts)
 	enumCompletion(c, "direction", model.Directions)
@@ -106,8 +118,10 @@ type output struct{ format, path string }
 
 // job is one input and where its drawings go.
 type job struct {
-	in   string
-	outs []output
+	in    string
+	outs  []output
+	root  string // the folder walked to find in, or ""
+	block *block // a Markdown page's fence; nil for a file
 }
 
 func (e *env) render(ctx context.Context, args []string, o renderOpts) error {
@@ -117,9 +131,13 @@ func (e *env) render(ctx context.Context, args []string, o renderOpts) error {
 	if err := o.fonts.apply(&o.layout); err != nil {
 		return err
 	}
-	jobs, err := plan(args, o)
+	p, err := plan(args, o)
 	if err != nil {
 		return err
+	}
+	jobs := p.jobs
+	for _, note := range p.notes {
+		fmt.Fprintln(e.stderr, note)
 	}
 	progress := !o.quiet && len(jobs) >= 10 && isTerminal(e.stderr)
 	failed, stale := false, 0
@@ -143,6 +161,12 @@ func (e *env) render(ctx context.Context, args []string, o renderOpts) error {
 	if progress {
 		fmt.Fprint(e.stderr, "\r\033[K")
 	}
+	n, err := e.finishDocs(p, o)
+	if err != nil {
+		printErr(e.stderr, err)
+		failed = true
+	}
+	stale += n
 	if failed || stale > 0 {
 		return errFailed
 	}
@@ -179,8 +203,11 @@ func checkOptions(o renderOpts) error {
 	if bg := l.Background; bg != "" && bg != "transparent" && !model.ValidColor(strings.ToLower(bg)) {
 		return usagef("bad --background %q: use transparent, a colour name or #rrggbb", bg)
 	}
-	if l.Pad < 0 {
+	if l.Pad != nil && *l.Pad < 0 {
 		return usagef("--pad must not be negative")
+	}
+	if o.timeout < 0 {
+		return usagef("--timeout must not be negative")
 	}
 	if o.scale <= 0 || o.scale > 16 {
 		return usagef("--scale must be more than 0 and at most 16")
@@ -192,7 +219,7 @@ func checkOptions(o renderOpts) error {
 }
 
 // plan decides each input's outputs.
-func plan(args []string, o renderOpts) ([]job, error) {
+func plan(args []string, o renderOpts) (*planned, error) {
 	var fmts []string
 	if o.format != "" {
 		for _, f := range strings.Split(o.format, ",") {
@@ -204,9 +231,12 @@ func plan(args []string, o renderOpts) ([]job, error) {
 	}
 	anyDir := false
 	for _, in := range args {
-		anyDir = anyDir || isDir(in)
+		anyDir = anyDir || isDir(in) || isPage(in)
 	}
 	toDir := o.output != "" && o.output != "-" && (len(args) > 1 || anyDir || isDir(o.output) || strings.HasSuffix(o.output, "/"))
+	if err := checkDocs(args, o); err != nil {
+		return nil, err
+	}
 	if _, known := extensions[strings.ToLower(filepath.Ext(o.output))]; toDir && known && !isDir(o.output) {
 		return nil, usagef("several inputs need a folder for -o, not %q", o.output)
 	}
@@ -248,30 +278,38 @@ func plan(args []string, o renderOpts) ([]job, error) {
 		}
 		return list
 	}
-	var jobs []job
+	p := &planned{formats: fmts}
 	for _, in := range args {
 		switch {
 		case isDir(in):
-			files, err := yamlFiles(in)
+			files, notes, err := walkFolder(in, o.docs.walk)
 			if err != nil {
 				return nil, err
 			}
+			p.notes = append(p.notes, notes...)
 			for _, f := range files {
-				rel, _ := filepath.Rel(in, f)
+				rel, _ := filepath.Rel(in, f.path)
 				if !toDir {
-					rel = f // beside the input
+					rel = f.path // beside the input
 				}
-				jobs = append(jobs, job{f, outs(f, rel)})
+				if err := p.add(f.path, rel, in, f.markdown, outs); err != nil {
+					return nil, err
+				}
 			}
 		case in == "-":
-			jobs = append(jobs, job{in, outs(in, "stdin")})
+			p.jobs = append(p.jobs, job{in: in, outs: outs(in, "stdin")})
 		case toDir:
-			jobs = append(jobs, job{in, outs(in, filepath.Base(in))})
+			if err := p.add(in, filepath.Base(in), "", isPage(in), outs); err != nil {
+				return nil, err
+			}
 		default:
-			jobs = append(jobs, job{in, outs(in, in)})
+			if err := p.add(in, in, "", isPage(in), outs); err != nil {
+				return nil, err
+			}
 		}
 	}
-	return jobs, nil
+	p.roots = orphanRoots(args, o, toDir)
+	return p, p.collisions()
 }
 
 func isDir(path string) bool {
@@ -287,8 +325,14 @@ func (e *env) renderOne(ctx context.Context, j job, o renderOpts) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	if j.block != nil {
+		j.block.ok = true
+	}
 	if o.check {
 		return e.compare(j, drawings), nil
+	}
+	if err := ctx.Err(); err != nil {
+		return 0, err // a signal came during the layout: write nothing
 	}
 	return 0, e.write(j, drawings)
 }
@@ -296,11 +340,14 @@ func (e *env) renderOne(ctx context.Context, j job, o renderOpts) (int, error) {
 // draw makes the drawings of one job, in memory, and returns the scene
 // they were drawn from (nil when only DOT was asked for).
 func (e *env) draw(ctx context.Context, j job, o renderOpts) ([][]byte, *render.Scene, error) {
-	m, err := e.load(j.in, o.load)
+	if err := linkInside(j.root, j.in); err != nil {
+		return nil, nil, err
+	}
+	m, err := e.loadJob(j, o.load)
 	if err != nil {
 		return nil, nil, err
 	}
-	sc, dot, err := layOut(ctx, m, j, o)
+	sc, dot, err := e.layOut(ctx, m, j, o)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -311,7 +358,7 @@ func (e *env) draw(ctx context.Context, j job, o renderOpts) ([][]byte, *render.
 			continue
 		}
 		var buf bytes.Buffer
-		if err := formats[out.format](&buf, sc, o); err != nil {
+		if err := e.encode(ctx, &buf, m, sc, out.format, o); err != nil {
 			return nil, nil, fmt.Errorf("%s: %w", j.in, err)
 		}
 		drawings[i] = buf.Bytes()
@@ -321,7 +368,7 @@ func (e *env) draw(ctx context.Context, j job, o renderOpts) ([][]byte, *render.
 
 // layOut lays a model out once for all of a job's outputs: the scene when
 // some format draws one, the DOT when one is asked for, or both.
-func layOut(ctx context.Context, m *model.Model, j job, o renderOpts) (*render.Scene, []byte, error) {
+func (e *env) layOut(ctx context.Context, m *model.Model, j job, o renderOpts) (sc *render.Scene, dotText []byte, err error) {
 	var scene, dot bool
 	for _, out := range j.outs {
 		dot = dot || out.format == "dot"
@@ -329,12 +376,19 @@ func layOut(ctx context.Context, m *model.Model, j job, o renderOpts) (*render.S
 	}
 	switch {
 	case scene && dot:
-		return layouts.LayoutDOT(ctx, m, o.layout)
+		err = e.budgeted(ctx, o, func(ctx context.Context) (err error) {
+			sc, dotText, err = layouts.LayoutDOT(ctx, m, o.layout)
+			return err
+		})
+		return sc, dotText, err
 	case dot:
 		d, err := layouts.DOT(m, o.layout)
 		return nil, d, err
 	case scene:
-		sc, err := layouts.Layout(ctx, m, o.layout)
+		err = e.budgeted(ctx, o, func(ctx context.Context) (err error) {
+			sc, err = layouts.Layout(ctx, m, o.layout)
+			return err
+		})
 		return sc, nil, err
 	}
 	return nil, nil, nil

@@ -12,7 +12,7 @@ func validateCmd(e *env) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "validate FILE...",
 		Short: "Check models and print every problem, without drawing",
-		Long:  "Check models and print every problem as file:line:col: message. Exit 1 if any model has a problem. '-' reads standard input.",
+		Long:  "Check models and print every problem as file:line:col: message. Exit 1 if any model has a problem. '-' reads standard input; a Markdown page (.md, .mdx) has each kviz fence checked.",
 		Args:  cobra.MinimumNArgs(1),
 		RunE:  func(*cobra.Command, []string) error { return nil },
 	}
@@ -23,6 +23,10 @@ func validateCmd(e *env) *cobra.Command {
 		}
 		failed := false
 		for _, name := range args {
+			if isPage(name) {
+				failed = !e.validatePage(name, o) || failed
+				continue
+			}
 			m, err := e.load(name, o)
 			if err == nil {
 				err = layouts.Check(m, l) // a label no font can draw is a problem too

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	_ "embed"
-	"encoding/json"
 	"fmt"
 	"net"
 	"net/http"
@@ -42,8 +41,10 @@ written as by kviz render.`,
 	f.StringVarP(&o.format, "format", "f", "", "formats to write with -o")
 	f.StringVar(&addr, "addr", "127.0.0.1:8765", "where the preview is served (port 0 picks a free one)")
 	f.StringVar(&o.layout.Theme, "theme", "", "override the model's theme")
-	o.scale, o.layout.Pad = 1, 16
+	o.scale = 1
 	addLoadFlags(f, &o.load)
+	addBudgetFlags(f, &o.timeout, &o.load)
+	addWalkFlags(f, &o.docs.walk)
 	addFontFlags(f, &o.fonts)
 	return c
 }
@@ -61,6 +62,7 @@ type preview struct {
 	version  int
 	drawings []*drawing
 	subs     map[chan int]bool
+	cached   []byte // the state as JSON, made once a version for every page
 }
 
 func (p *preview) update(f func()) {
@@ -68,6 +70,7 @@ func (p *preview) update(f func()) {
 	defer p.mu.Unlock()
 	f()
 	p.version++
+	p.cached = nil
 	for ch := range p.subs {
 		select {
 		case ch <- p.version:
@@ -87,6 +90,7 @@ func (e *env) watch(ctx context.Context, target, addr string, o renderOpts) erro
 		return err
 	}
 	p := &preview{subs: map[chan int]bool{}}
+	e.layouter.worker = newWorker() // a layout past --timeout is killed, and watch goes on
 	redraw := func() { e.redraw(ctx, target, o, p) }
 	redraw()
 
@@ -98,14 +102,16 @@ func (e *env) watch(ctx context.Context, target, addr string, o renderOpts) erro
 	if err := watchDirs(w, target); err != nil {
 		return err
 	}
+	watchParent(w, target)
 
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return usagef("cannot serve the preview on %s: %v", addr, err)
 	}
-	srv := &http.Server{Handler: p.handler(), ReadHeaderTimeout: 5 * time.Second}
+	srv := previewServer(p.handler(), ln)
 	go srv.Serve(ln)
 	defer srv.Close()
+	exposed(e.stderr, ln.Addr())
 	fmt.Fprintf(e.stderr, "kviz: watching %s; preview at http://%s/\n", target, ln.Addr())
 
 	// Saves come as bursts of events (write, chmod, rename): redraw once
@@ -123,6 +129,9 @@ func (e *env) watch(ctx context.Context, target, addr string, o renderOpts) erro
 			}
 			if ev.Has(fsnotify.Create) && isDir(ev.Name) {
 				watchDirs(w, ev.Name)
+			}
+			if recreated(w, target, ev) {
+				timer.Reset(settle)
 			}
 			if relevant(target, ev.Name) {
 				timer.Reset(settle)
@@ -156,8 +165,9 @@ func relevant(target, path string) bool {
 	if !isDir(target) {
 		return filepath.Clean(path) == filepath.Clean(target)
 	}
-	ext := filepath.Ext(path)
-	return ext == ".yaml" || ext == ".yml"
+	ext := strings.ToLower(filepath.Ext(path))
+	return (ext == ".yaml" || ext == ".yml" || isPage(path) || filepath.Base(path) == ignoreFile) &&
+		within(filepath.Clean(target), filepath.Clean(path))
 }
 
 // redraw draws every model of the target, writes outputs if asked, and
@@ -170,25 +180,19 @@ func (e *env) redraw(ctx context.Context, target string, o renderOpts, p *previe
 	}
 	p.mu.Unlock()
 
+	// Without -o, the planned outputs are drawn for the page, never written.
 	var jobs []job
-	if o.output != "" {
-		planned, err := plan([]string{target}, o)
-		if err != nil {
-			printErr(e.stderr, err)
-		}
-		jobs = planned
+	if planned, err := plan([]string{target}, o); err != nil {
+		printErr(e.stderr, err)
 	} else {
-		files := []string{target}
-		if isDir(target) {
-			files, _ = yamlFiles(target)
-		}
-		for _, f := range files {
-			jobs = append(jobs, job{in: f, outs: []output{{format: "svg"}}})
+		jobs = planned.jobs
+		for _, note := range planned.notes {
+			fmt.Fprintln(e.stderr, note)
 		}
 	}
 	var next []*drawing
 	for _, j := range jobs {
-		d := &drawing{Name: j.in, SVG: previous[j.in]}
+		d := &drawing{Name: j.name(), SVG: previous[j.name()]}
 		drawings, sc, err := e.draw(ctx, j, o)
 		if err == nil && sc != nil {
 			var buf bytes.Buffer
@@ -217,9 +221,7 @@ func (p *preview) handler() http.Handler {
 		w.Write(watchPage)
 	})
 	mux.HandleFunc("GET /state", func(w http.ResponseWriter, r *http.Request) {
-		p.mu.Lock()
-		data, err := json.Marshal(map[string]any{"version": p.version, "drawings": p.drawings})
-		p.mu.Unlock()
+		data, err := p.state()
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
@@ -234,11 +236,6 @@ func (p *preview) handler() http.Handler {
 
 // events streams server-sent events: the version now, then each new one.
 func (p *preview) events(w http.ResponseWriter, r *http.Request) {
-	flusher, ok := w.(http.Flusher)
-	if !ok {
-		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
-		return
-	}
 	ch := make(chan int, 1)
 	p.mu.Lock()
 	p.subs[ch] = true
@@ -251,17 +248,27 @@ func (p *preview) events(w http.ResponseWriter, r *http.Request) {
 	}()
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-store")
-	fmt.Fprintf(w, "data: %d\n\n", version)
-	flusher.Flush()
+	rc := http.NewResponseController(w)
+	send := func(v int) error {
+		// Each event has writeTimeout to reach a page: one that stops
+		// reading is cut off, and its EventSource reconnects.
+		rc.SetWriteDeadline(time.Now().Add(writeTimeout))
+		if _, err := fmt.Fprintf(w, "data: %d\n\n", v); err != nil {
+			return err
+		}
+		return rc.Flush()
+	}
+	if send(version) != nil {
+		return
+	}
 	for {
 		select {
 		case <-r.Context().Done():
 			return
 		case v := <-ch:
-			if _, err := fmt.Fprintf(w, "data: %d\n\n", v); err != nil {
+			if send(v) != nil {
 				return
 			}
-			flusher.Flush()
 		}
 	}
 }

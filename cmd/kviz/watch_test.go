@@ -183,3 +183,28 @@ func TestWatchFolderInChromium(t *testing.T) {
 		t.Errorf("the drawings' pod icons are %s, want #326ce5,#000000", got)
 	}
 }
+
+// TestWatchDocsFolder watches a docs folder: other YAML is passed over, each
+// fence of a page is a drawing of its own, and saving the page redraws it.
+func TestWatchDocsFolder(t *testing.T) {
+	dir := t.TempDir()
+	save(t, filepath.Join(dir, "a.yaml"), "nodes: [{id: a, kind: pod}]\n")
+	save(t, filepath.Join(dir, "_category_.yml"), "label: Guides\n")
+	page := filepath.Join(dir, "page.md")
+	save(t, page, "# P\n\n```kviz\ntitle: One\nnodes: [{id: b, kind: svc}]\n```\n\n```kviz id=x\nnodes: [{id: c, kind: pod}]\n```\n")
+	url := startWatch(t, dir)
+	var names []string
+	for _, d := range getState(t, url).Drawings {
+		names = append(names, filepath.Base(d.Name))
+		if d.Errors != "" {
+			t.Errorf("%s: %s", d.Name, d.Errors)
+		}
+	}
+	if got := strings.Join(names, ","); got != "a.yaml,page.md:3,page.md:8" {
+		t.Fatalf("drawings %s, want a.yaml,page.md:3,page.md:8", got)
+	}
+	save(t, page, "# P\n\n```kviz\ntitle: Two\nnodes: [{id: b, kind: svc}]\n```\n\n```kviz id=x\nnodes: [{id: c, kind: pod}]\n```\n")
+	await(t, "the page's fence redrawn", func() bool {
+		return strings.Contains(getState(t, url).Drawings[1].SVG, `<title id="kviz-title">Two</title>`)
+	})
+}

@@ -32,13 +32,14 @@ func CacheDir() (string, error) { return cacheDir, cacheErr }
 // Layout places g's nodes and routes its edges, filling in their results.
 //
 // A render is never cancelled once begun: that breaks go-graphviz for the
-// whole process (goccy/go-graphviz#118). ctx is checked before it starts.
+// whole process (goccy/go-graphviz#118). ctx is checked before it starts;
+// when ctx ends during one, Layout returns (see InProcess and Worker).
 func Layout(ctx context.Context, g *Graph) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	number(g) // read finds nodes by the names this gives
-	out, err := run(write(g), g.Engine)
+	out, err := runnerOf(ctx)(ctx, write(g), g.Engine)
 	if err != nil {
 		return err
 	}

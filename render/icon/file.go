@@ -211,6 +211,9 @@ func (r *svgReader) viewBox(a map[string]string) error {
 	if !(w > 0 && h > 0) || math.IsInf(w, 0) || math.IsInf(h, 0) {
 		return errors.New("the <svg> needs a viewBox, or a width and height")
 	}
+	if !(w < maxExtent && h < maxExtent && math.Abs(x) < maxExtent && math.Abs(y) < maxExtent) || math.Max(w, h)/math.Min(w, h) > maxExtent {
+		return fmt.Errorf("absurd viewBox %g %g %g %g", x, y, w, h)
+	}
 	r.scale = 100 / math.Max(w, h)
 	r.dx = -x*r.scale + (100-w*r.scale)/2
 	r.dy = -y*r.scale + (100-h*r.scale)/2
@@ -228,6 +231,17 @@ func (r *svgReader) num(a map[string]string, k string) (float64, error) {
 	}
 	return f, nil
 }
+
+// maxExtent bounds an icon's viewBox, and maxCoord its points once fitted
+// to the 100×100 box: numbers such as r=1e308 would otherwise reach the
+// drawing as +Inf or NaN.
+const (
+	maxExtent = 1e6
+	maxCoord  = 1e4
+)
+
+// sane reports whether a fitted coordinate is finite and near the box.
+func sane(v float64) bool { return math.Abs(v) <= maxCoord }
 
 // shape turns one element into an icon element in the 100×100 box.
 func (r *svgReader) shape(el string, a map[string]string, in inherited) error {
@@ -285,6 +299,9 @@ func (r *svgReader) shape(el string, a map[string]string, in inherited) error {
 		pts := make([]render.Point, len(s.Pts))
 		for j, pt := range s.Pts {
 			pts[j] = render.Point{pt[0]*r.scale + r.dx, pt[1]*r.scale + r.dy}
+			if !sane(pts[j][0]) || !sane(pts[j][1]) {
+				return fmt.Errorf("<%s> reaches %g,%g, far outside its viewBox", el, pt[0], pt[1])
+			}
 		}
 		p[i].Pts = pts
 	}

@@ -90,6 +90,10 @@ func TestFromSVGRejects(t *testing.T) {
 		{"not XML", `<svg`, "not well-formed XML"},
 		{"empty", ``, "no <svg> element"},
 		{"huge", wrap(strings.Repeat(" ", MaxFileBytes)), "larger than 256 KiB"},
+		{"radius past the float range once fitted", wrap(`<circle cx="5" cy="5" r="1e308"/>`), "<circle> reaches"},
+		{"path far outside", wrap(`<path d="M0 0 L1e300 1e300"/>`), "<path> reaches 1e+300,1e+300, far outside its viewBox"},
+		{"absurd viewBox", `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1e300 1"/>`, "absurd viewBox"},
+		{"sliver viewBox", `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1e-300 1"/>`, "absurd viewBox"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -29,6 +29,9 @@ func write(w io.Writer, img *image.RGBA) error {
 	binary.BigEndian.PutUint32(ihdr[4:], uint32(ht))
 	ihdr[8], ihdr[9] = 8, colorType // bit depth, colour type; compression, filter, interlace 0
 	chunk(bw, "IHDR", ihdr[:])
+	// Names the maker, so that kviz can tell its own images from others
+	// in a folder (kviz render --prune).
+	chunk(bw, "tEXt", []byte("Software\x00kviz"))
 
 	idat := &chunkWriter{w: bw, kind: "IDAT"}
 	z, err := zlib.NewWriterLevel(idat, zlib.BestSpeed)

@@ -19,7 +19,6 @@ import (
 	"github.com/kviz/kviz/model"
 	"github.com/kviz/kviz/render"
 	"github.com/kviz/kviz/render/svg"
-	"github.com/kviz/kviz/render/text"
 )
 
 func scene(t testing.TB, path string) *render.Scene {
@@ -28,7 +27,7 @@ func scene(t testing.TB, path string) *render.Scene {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := model.Parse(path, data, model.Options{ReadFont: model.FolderReader(path, text.MaxFontBytes)})
+	m, err := model.Parse(path, data, model.Options{ReadFont: golden.Beside(path)})
 	if err != nil {
 		t.Fatal(err)
 	}

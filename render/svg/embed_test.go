@@ -2,7 +2,6 @@ package svg
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -18,30 +17,11 @@ import (
 	"github.com/kviz/kviz/internal/browser"
 	"github.com/kviz/kviz/internal/golden"
 	"github.com/kviz/kviz/layouts"
-	"github.com/kviz/kviz/model"
 	"github.com/kviz/kviz/render"
 	"github.com/kviz/kviz/render/png"
-	"github.com/kviz/kviz/render/text"
 )
 
 var scriptsModel = filepath.Join("..", "..", "testdata", "fonts", "scripts.yaml")
-
-func scene(t *testing.T, path string) *render.Scene {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := model.Parse(path, data, model.Options{ReadFont: model.FolderReader(path, text.MaxFontBytes)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc, err := layouts.Layout(context.Background(), m, layouts.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sc
-}
 
 func embedded(t *testing.T, sc *render.Scene) []byte {
 	t.Helper()
@@ -61,7 +41,7 @@ var (
 // the texts stay, transparent; the output is the same every time and as
 // self-contained as without.
 func TestEmbedFonts(t *testing.T) {
-	sc := scene(t, scriptsModel)
+	sc := sceneOf(t, scriptsModel, layouts.Options{})
 	out := embedded(t, sc)
 	if !bytes.Equal(out, embedded(t, sc)) {
 		t.Error("two encodings differ")
@@ -103,7 +83,7 @@ func TestEmbedFontsWithoutFonts(t *testing.T) {
 	conf := filepath.Join(dir, "fonts.conf")
 	os.Mkdir(filepath.Join(dir, "none"), 0o755)
 	os.WriteFile(conf, []byte(`<?xml version="1.0"?><fontconfig><dir>`+filepath.Join(dir, "none")+`</dir><cachedir>`+filepath.Join(dir, "cache")+`</cachedir></fontconfig>`), 0o644)
-	sc := scene(t, scriptsModel)
+	sc := sceneOf(t, scriptsModel, layouts.Options{})
 	w, h := png.Size(sc, 2)
 	cmd := exec.Command(rsvg, "-w", fmt.Sprint(w), "-h", fmt.Sprint(h))
 	cmd.Env = append(os.Environ(), "FONTCONFIG_FILE="+conf)
@@ -139,7 +119,7 @@ func TestScriptsFitInChromium(t *testing.T) {
 		t.Skip("the machine lacks the Noto fonts the SVG names")
 	}
 	ctx := browser.Start(t)
-	sc := scene(t, scriptsModel)
+	sc := sceneOf(t, scriptsModel, layouts.Options{})
 	var buf bytes.Buffer
 	if err := Encode(&buf, sc); err != nil {
 		t.Fatal(err)

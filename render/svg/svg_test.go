@@ -16,7 +16,6 @@ import (
 	"github.com/kviz/kviz/layouts"
 	"github.com/kviz/kviz/model"
 	"github.com/kviz/kviz/render"
-	"github.com/kviz/kviz/render/text"
 )
 
 func draw(t *testing.T, path string, o layouts.Options) []byte {
@@ -30,7 +29,7 @@ func sceneOf(t *testing.T, path string, o layouts.Options) *render.Scene {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := model.Parse(path, data, model.Options{ReadFont: model.FolderReader(path, text.MaxFontBytes)})
+	m, err := model.Parse(path, data, model.Options{ReadFont: golden.Beside(path)})
 	if err != nil {
 		t.Fatal(err)
 	}

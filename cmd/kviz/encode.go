@@ -1,0 +1,27 @@
+package main
+
+import (
+	"context"
+	"io"
+
+	"github.com/kviz/kviz/layouts"
+	"github.com/kviz/kviz/model"
+	"github.com/kviz/kviz/render"
+	"github.com/kviz/kviz/render/svg"
+)
+
+// encode writes a laid-out scene in one format. With --dark-theme, an SVG
+// is laid out again in that theme and carries both: the reader's dark mode
+// switches its colours.
+func (e *env) encode(ctx context.Context, w io.Writer, m *model.Model, sc *render.Scene, format string, o renderOpts) error {
+	if format != "svg" || o.docs.darkTheme == "" {
+		return formats[format](w, sc, o)
+	}
+	lo := o.layout
+	lo.Theme = o.docs.darkTheme
+	dark, err := layouts.Layout(ctx, m, lo)
+	if err != nil {
+		return err
+	}
+	return svg.EncodeDark(w, sc, dark)
+}
