@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 
@@ -80,6 +81,9 @@ func systemFonts(dirs []string) *text.System {
 		return s
 	}
 	s := text.NewSystem(dirs)
+	if dir, err := os.UserCacheDir(); err == nil {
+		s.Cache = filepath.Join(dir, "kviz", "fonts.json") // the next run skips reading every font
+	}
 	systems.m[key] = s
 	return s
 }

@@ -17,6 +17,10 @@ import (
 // Dirs, scanned once, on first need. A System is safe for concurrent use.
 type System struct {
 	Dirs []string // the folders scanned, in order
+	// Cache is a file keeping what the scan found between runs, each font
+	// file's entry valid while its size and modification time stay; ""
+	// for none. The choice of fonts is the same with or without it.
+	Cache string
 
 	once  sync.Once
 	faces []systemFace // in Dirs order, then path order, then face index
@@ -26,12 +30,13 @@ type System struct {
 
 // systemFace is what the scan keeps of a face: enough to choose it.
 type systemFace struct {
-	path         string
-	index        int
-	family       string
-	bold, italic bool
-	emoji        bool
-	runes        [][2]rune // covered ranges, both ends included
+	Path   string    `json:"path"`
+	Index  int       `json:"index"`
+	Family string    `json:"family"`
+	Bold   bool      `json:"bold,omitempty"`
+	Italic bool      `json:"italic,omitempty"`
+	Emoji  bool      `json:"emoji,omitempty"`
+	Runes  [][2]rune `json:"runes"` // covered ranges, both ends included
 }
 
 // NewSystem scans dirs, or the platform's standard font folders when dirs
@@ -83,16 +88,16 @@ func (s *System) Families() (families, files []string) {
 	s.once.Do(s.scan)
 	seen := map[string]bool{}
 	for _, f := range s.faces {
-		if !seen[f.family] {
-			seen[f.family] = true
-			families = append(families, f.family)
+		if !seen[f.Family] {
+			seen[f.Family] = true
+			families = append(families, f.Family)
 		}
 	}
 	sort.Strings(families)
 	for _, fam := range families {
 		for _, f := range s.faces {
-			if f.family == fam {
-				files = append(files, f.path)
+			if f.Family == fam {
+				files = append(files, f.Path)
 				break
 			}
 		}
@@ -101,6 +106,7 @@ func (s *System) Families() (families, files []string) {
 }
 
 func (s *System) scan() {
+	c := openScanCache(s.Cache)
 	seen := map[string]bool{}
 	for _, dir := range s.Dirs {
 		var paths []string
@@ -121,9 +127,10 @@ func (s *System) scan() {
 				continue
 			}
 			seen[real] = true
-			s.faces = append(s.faces, scanFile(p)...)
+			s.faces = append(s.faces, c.faces(p)...)
 		}
 	}
+	c.save()
 }
 
 // scanFile summarises the faces of one font file; a file kviz cannot read
@@ -140,8 +147,8 @@ func scanFile(path string) (out []systemFace) {
 	mu.Lock()
 	defer mu.Unlock()
 	for _, f := range fonts {
-		out = append(out, systemFace{path: path, index: f.Index, family: f.Family,
-			bold: f.Bold, italic: f.Italic, emoji: f.Emoji, runes: coverage(f.face)})
+		out = append(out, systemFace{Path: path, Index: f.Index, Family: f.Family,
+			Bold: f.Bold, Italic: f.Italic, Emoji: f.Emoji, Runes: coverage(f.face)})
 	}
 	return out
 }
@@ -169,8 +176,8 @@ func coverage(face *gofont.Face) [][2]rune {
 }
 
 func (f *systemFace) has(r rune) bool {
-	i := sort.Search(len(f.runes), func(i int) bool { return f.runes[i][1] >= r })
-	return i < len(f.runes) && f.runes[i][0] <= r
+	i := sort.Search(len(f.Runes), func(i int) bool { return f.Runes[i][1] >= r })
+	return i < len(f.Runes) && f.Runes[i][0] <= r
 }
 
 // Find picks system fonts for the characters in need, in the order the
@@ -205,7 +212,7 @@ func (s *System) Find(need []rune, lang string) []*Font {
 		if best < 0 {
 			continue
 		}
-		out = append(out, s.family(s.faces[best].family, s.faces[best])...)
+		out = append(out, s.family(s.faces[best].Family, s.faces[best])...)
 	}
 	return out
 }
@@ -214,15 +221,15 @@ func (s *System) Find(need []rune, lang string) []*Font {
 func (s *System) family(fam string, first systemFace) []*Font {
 	var out []*Font
 	add := func(f systemFace) {
-		for _, ft := range s.parsed(f.path) {
-			if ft.Index == f.index {
+		for _, ft := range s.parsed(f.Path) {
+			if ft.Index == f.Index {
 				out = append(out, ft)
 			}
 		}
 	}
 	add(first)
 	for _, f := range s.faces {
-		if f.family == fam && (f.path != first.path || f.index != first.index) {
+		if f.Family == fam && (f.Path != first.Path || f.Index != first.Index) {
 			add(f)
 		}
 	}
@@ -247,7 +254,7 @@ func (s *System) parsed(path string) []*Font {
 // rank orders the faces that have r: lower is better. Ties keep scan
 // order (folders as listed, paths sorted), so the choice is stable.
 func rank(f *systemFace, r rune, lang string) int {
-	fam := strings.ToLower(f.family)
+	fam := strings.ToLower(f.Family)
 	score := 0
 	switch {
 	case strings.Contains(fam, "mono"):
@@ -257,10 +264,10 @@ func rank(f *systemFace, r rune, lang string) int {
 	case !strings.Contains(fam, "sans"):
 		score += 10
 	}
-	if f.bold {
+	if f.Bold {
 		score += 4
 	}
-	if f.italic {
+	if f.Italic {
 		score += 2
 	}
 	if name := scriptNames[language.LookupScript(r)]; name != "" && strings.Contains(fam, name) {
@@ -269,7 +276,7 @@ func rank(f *systemFace, r rune, lang string) int {
 	if isHan(r) && !hanRegion(fam, lang) {
 		score += 80
 	}
-	if f.emoji != isEmoji(r) {
+	if f.Emoji != isEmoji(r) {
 		score += 160 // a colour emoji font for emoji, never for text
 	}
 	return score

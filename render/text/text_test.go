@@ -350,3 +350,40 @@ func TestFontPerCharacter(t *testing.T) {
 		t.Errorf("runs %v, want Noto Sans CJK SC then Liberation Sans", fams)
 	}
 }
+
+// The scan's cache gives the same faces and choices as a scan, and an
+// entry whose file changed is read again.
+func TestSystemCache(t *testing.T) {
+	src := filepath.Join("..", "..", "testdata", "fonts")
+	dir := t.TempDir()
+	for _, n := range []string{"NotoSansSC-subset.otf", "NotoSansJP-subset.otf"} {
+		data, err := os.ReadFile(filepath.Join(src, n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, n), data, 0o644)
+	}
+	cache := filepath.Join(t.TempDir(), "kviz", "fonts.json")
+	scan := func() (*System, []string) {
+		s := NewSystem([]string{dir})
+		s.Cache = cache
+		return s, names(s.Find([]rune("直"), "ja"))
+	}
+	s1, first := scan()
+	if _, err := os.Stat(cache); err != nil || s1.Faces() != 2 {
+		t.Fatalf("no cache written (%v), %d faces", err, s1.Faces())
+	}
+	s2, second := scan()
+	if s2.Faces() != 2 || strings.Join(first, ",") != strings.Join(second, ",") || !strings.Contains(first[0], "JP") {
+		t.Errorf("from the cache %v, scanned %v", second, first)
+	}
+	// A font replaced by another under the same name is read again.
+	data, _ := os.ReadFile(filepath.Join(src, "NotoSansKR-subset.otf"))
+	os.WriteFile(filepath.Join(dir, "NotoSansJP-subset.otf"), data, 0o644)
+	s3 := NewSystem([]string{dir})
+	s3.Cache = cache
+	fams, _ := s3.Families()
+	if strings.Join(fams, ",") != "Noto Sans CJK KR,Noto Sans CJK SC" {
+		t.Errorf("after the change: %v", fams)
+	}
+}
