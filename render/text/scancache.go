@@ -65,11 +65,20 @@ func (c *scanCache) faces(path string) []systemFace {
 	return faces
 }
 
-// save writes the cache when the scan found anything new or lost a file,
-// through a temporary file renamed into place; failing to is harmless.
+// save writes the cache when the scan read any file anew, through a
+// temporary file renamed into place; failing to is harmless. Entries of
+// other folders (another --font-dir) are kept while their files are.
 func (c *scanCache) save() {
-	if c.path == "" || (!c.changed && len(c.files) == len(c.old)) {
+	if c.path == "" || !c.changed {
 		return
+	}
+	for path, e := range c.old {
+		if _, ok := c.files[path]; ok {
+			continue
+		}
+		if fi, err := os.Stat(path); err == nil && fi.Size() == e.Size && fi.ModTime().UnixNano() == e.MTime {
+			c.files[path] = e
+		}
 	}
 	data, err := json.Marshal(cacheFile{Version: cacheVersion, Files: c.files})
 	if err != nil {

@@ -386,4 +386,15 @@ func TestSystemCache(t *testing.T) {
 	if strings.Join(fams, ",") != "Noto Sans CJK KR,Noto Sans CJK SC" {
 		t.Errorf("after the change: %v", fams)
 	}
+	// Scanning another folder keeps this one's entries.
+	dir2 := t.TempDir()
+	data, _ = os.ReadFile(filepath.Join(src, "NotoSansThai-subset.ttf"))
+	os.WriteFile(filepath.Join(dir2, "thai.ttf"), data, 0o644)
+	other := NewSystem([]string{dir2})
+	other.Cache = cache
+	other.Faces()
+	data, _ = os.ReadFile(cache)
+	if !strings.Contains(string(data), "NotoSansSC-subset.otf") || !strings.Contains(string(data), "thai.ttf") {
+		t.Error("scanning another folder dropped the cached entries")
+	}
 }
