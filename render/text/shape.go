@@ -43,6 +43,12 @@ type Line struct {
 
 // Shape sets s in st. A character no font has is set as its first font's
 // missing glyph: Check finds those beforehand.
+//
+// Every encoder draws text from the Line: the PNG fills each glyph's
+// outline (Font.Outline) or picture (Font.Picture), the SVG names the
+// runs' families or places the outlines; an encoder that embeds fonts
+// (PDF) takes Font.Data and Font.Index and places the glyph ids at their
+// positions.
 func Shape(s string, st Style) Line {
 	mu.Lock()
 	defer mu.Unlock()
