@@ -144,3 +144,25 @@ func parseCached(path string, data []byte) ([]*text.Font, error) {
 	}
 	return fs, nil
 }
+
+// fontScale is how much larger than the defaults a layout sets its text:
+// the model's `style: {font-size}` over the default label size, times
+// Options.FontScale. Boxes, wrap widths and the legend's rows are measured
+// with the scaled text, so labels still fit.
+func fontScale(m *model.Model, o Options) float64 {
+	k := 1.0
+	if m.Style.FontSize > 0 {
+		k = m.Style.FontSize / model.DefaultFontSize
+	}
+	if o.FontScale > 0 {
+		k *= o.FontScale
+	}
+	return k
+}
+
+// font is st at the layout's font scale, set in its fonts.
+func (s settings) font(st text.Style) text.Style {
+	st.Size *= s.fontScale
+	st.Fonts = s.fonts
+	return st
+}

@@ -22,13 +22,14 @@ type Options struct {
 	Theme      string
 	Background string   // a colour, or "transparent"
 	Pad        *float64 // points of margin around the drawing; nil means 16, and 0 none
+	FontScale  float64  // text this many times larger, re-measured; 0 means 1
+	// Placer lays the graph out; nil means Graphviz in this process.
+	Placer graphviz.Placer
 	// Fonts are fonts to fall back on after the model's own (--font).
 	Fonts []*text.Font
 	// System finds the machine's fonts for characters no other font has;
 	// nil uses none, so that the drawing depends on no installed font.
 	System *text.System
-	// Placer lays the graph out; nil means Graphviz in this process.
-	Placer graphviz.Placer
 }
 
 // settings are the model's choices with the options applied.
@@ -37,10 +38,12 @@ type settings struct {
 	pal                      *palette
 	pad                      float64
 	background               string
+	fontScale                float64     // see fontScale
+	fonts                    *text.Fonts // after the embedded font; nil for none (see modelFonts)
 }
 
 func resolve(m *model.Model, o Options) (settings, error) {
-	s := settings{direction: m.Direction, engine: m.Layout, theme: m.Theme, pad: 16}
+	s := settings{direction: m.Direction, engine: m.Layout, theme: m.Theme, pad: 16, fontScale: fontScale(m, o)}
 	if o.Pad != nil {
 		s.pad = *o.Pad
 	}
@@ -105,11 +108,10 @@ func lay(ctx context.Context, m *model.Model, o Options, withDOT bool) (*render.
 	if err != nil {
 		return nil, nil, err
 	}
-	fonts, err := modelFonts(m, o)
-	if err != nil {
+	if s.fonts, err = modelFonts(m, o); err != nil {
 		return nil, nil, err
 	}
-	b := newBuilder(m, s, files, fonts)
+	b := newBuilder(m, s, files)
 	g := b.graph()
 	var dot []byte
 	if withDOT {
@@ -122,7 +124,9 @@ func lay(ctx context.Context, m *model.Model, o Options, withDOT bool) (*render.
 	if err := place.Place(ctx, g); err != nil {
 		return nil, nil, fmt.Errorf("%s: laying out: %w", m.File, err)
 	}
-	return finish(b.scene(g), icons), dot, nil
+	sc := b.scene(g)
+	sc.Fonts = s.fonts
+	return finish(sc, icons), dot, nil
 }
 
 // finish makes a scene whole: its icons go into it, and its numbers are
@@ -163,11 +167,10 @@ func DOT(m *model.Model, o Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	fonts, err := modelFonts(m, o)
-	if err != nil {
+	if s.fonts, err = modelFonts(m, o); err != nil {
 		return nil, err
 	}
-	return graphviz.DOT(newBuilder(m, s, files, fonts).graph()), nil
+	return graphviz.DOT(newBuilder(m, s, files).graph()), nil
 }
 
 // Check finds the problems a model can have that loading it does not: a

@@ -71,14 +71,12 @@ func iconName(n *model.Node, files map[*model.Node]string) string {
 	return n.Kind.Name
 }
 
-// style is st set in the layout's fonts.
-func (b *builder) style(st text.Style) text.Style {
-	st.Fonts = b.fonts
-	return st
-}
-
-func (b *builder) measureLeaf(n *model.Node, iconName string) leaf {
-	l := leaf{shape: shapeOf(n, iconName), style: b.style(labelText)}
+// measureLeaf measures a leaf whose text is k times the default size, set
+// in fonts after the embedded one.
+func measureLeaf(n *model.Node, iconName string, k float64, fonts *text.Fonts) leaf {
+	l := leaf{shape: shapeOf(n, iconName), style: labelText}
+	l.style.Size *= k
+	l.style.Fonts = fonts
 	if n.Style.FontWeight == "bold" {
 		l.style.Bold = true
 	}
@@ -90,7 +88,7 @@ func (b *builder) measureLeaf(n *model.Node, iconName string) leaf {
 		if l.stack {
 			side += 2 * render.StackOffset
 		}
-		l.lines = wrap(n.Label, l.style, iconLabelMax)
+		l.lines = wrap(n.Label, l.style, iconLabelMax*k)
 		tw, th := text.Block(l.lines, l.style)
 		l.w = max(side, tw+4)
 		l.h = side
@@ -105,11 +103,11 @@ func (b *builder) measureLeaf(n *model.Node, iconName string) leaf {
 			l.w, l.h = l.w+2*framePad, l.h+2*framePad // a frame is drawn: keep it off the icon and label
 		}
 	case render.ShapeText:
-		l.lines = wrap(n.Label, l.style, boxLabelMax)
+		l.lines = wrap(n.Label, l.style, boxLabelMax*k)
 		tw, th := text.Block(l.lines, l.style)
 		l.w, l.h = max(tw, 8), max(th, 8)
 	default:
-		l.lines = wrap(n.Label, l.style, boxLabelMax)
+		l.lines = wrap(n.Label, l.style, boxLabelMax*k)
 		tw, th := text.Block(l.lines, l.style)
 		padX, padY := float64(boxPadX), float64(boxPadY)
 		switch l.shape {
@@ -139,9 +137,9 @@ func wrap(s string, st text.Style, width float64) []string {
 }
 
 // groupTitle is a group's title style.
-func (b *builder) groupTitle(n *model.Node) text.Style {
+func groupTitle(n *model.Node) text.Style {
 	gs := groupShapes[groupKind(n)]
-	st := text.Style{Size: gs.size, Bold: gs.bold, Fonts: b.fonts}
+	st := text.Style{Size: gs.size, Bold: gs.bold}
 	if n.Style.FontWeight != "" {
 		st.Bold = n.Style.FontWeight == "bold"
 	}

@@ -68,9 +68,12 @@ func Schema() []byte {
 			"items": map[string]any{"type": "string", "pattern": `(?i)\.(ttf|otf|ttc|otc)$`}},
 		"lang": map[string]any{"type": "string", "pattern": `^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`,
 			"description": "the language of the text (BCP 47): picks regional forms of Han characters", "examples": Langs},
-		"style": obj("the diagram's style", map[string]any{"background": color, "color": color}),
+		"style": obj("the diagram's style", map[string]any{"background": color, "color": color,
+			"font-size": map[string]any{"type": "number", "minimum": MinFontSize, "maximum": MaxFontSize,
+				"description": "node labels' size in points (12 by default); every other text follows in proportion"}}),
 		"nodes": map[string]any{"type": "array", "items": map[string]any{"$ref": "#/$defs/node"}},
 		"edges": map[string]any{"type": "array", "items": edge},
+		"steps": stepsSchema(obj),
 	})
 	schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
 	schema["$id"] = "https://github.com/kviz/kviz/schema/v1.json"

@@ -22,6 +22,7 @@ type Scene struct {
 	Texts      []Text   `json:"texts,omitempty"`      // free text: the title and caption
 	Legend     *Legend  `json:"legend,omitempty"`     // nil when there is none
 	Icons      []Symbol `json:"icons,omitempty"`      // every icon drawn, once per colouring, in order of first use
+	Frame      *Frame   `json:"-"`                    // the page it is drawn on; nil for its own size
 	// Fonts are the fonts the texts were measured with after the embedded
 	// one; encoders draw with them. Nil: the embedded font alone. Not in
 	// the JSON: a scene read back from JSON draws with the embedded font.
