@@ -78,7 +78,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(renderCmd(e), watchCmd(e), importCmd(e), validateCmd(e), fmtCmd(e), initCmd(e), schemaCmd(e), kindsCmd(e), versionCmd(e), workerCmd(e))
+	root.AddCommand(renderCmd(e), watchCmd(e), importCmd(e), validateCmd(e), fmtCmd(e), initCmd(e), schemaCmd(e), kindsCmd(e), versionCmd(e), workerCmd(e), fontsCmd(e))
 
 	err := root.ExecuteContext(ctx)
 	switch {

@@ -24,7 +24,9 @@ import (
 // formats maps a format name to its encoder; "dot" is written from the
 // model, before layout. Unknown names are refused, never defaulted.
 var formats = map[string]func(io.Writer, *render.Scene, renderOpts) error{
-	"svg":  func(w io.Writer, sc *render.Scene, _ renderOpts) error { return svg.Encode(w, sc) },
+	"svg": func(w io.Writer, sc *render.Scene, o renderOpts) error {
+		return svg.EncodeWith(w, sc, svg.Options{EmbedFonts: o.fonts.embed})
+	},
 	"png":  func(w io.Writer, sc *render.Scene, o renderOpts) error { return png.Encode(w, sc, o.scale) },
 	"json": func(w io.Writer, sc *render.Scene, _ renderOpts) error { return render.EncodeJSON(w, sc) },
 	"pdf":  nil, // a page a step: see encode in slides.go
@@ -41,6 +43,7 @@ type renderOpts struct {
 	output, format string
 	layout         layouts.Options
 	load           loadOpts
+	fonts          fontOpts
 	scale          float64
 	check, quiet   bool
 	slides         slideOpts
@@ -98,6 +101,8 @@ deletes them. --dark-theme writes SVG that follows the reader's dark mode.`,
 	addSlideFlags(f, &o)
 	addBudgetFlags(f, &o.timeout, &o.load)
 	addDocsFlags(f, &o.docs)
+	addFontFlags(f, &o.fonts)
+	addEmbedFlag(f, &o.fonts)
 	enumCompletion(c, "direction", model.Directions)
 	enumCompletion(c, "layout", model.Layouts)
 	enumCompletion(c, "theme", model.Themes)
@@ -130,6 +135,9 @@ type job struct {
 
 func (e *env) render(ctx context.Context, args []string, o renderOpts) error {
 	if err := checkOptions(o); err != nil {
+		return err
+	}
+	if err := o.fonts.apply(&o.layout); err != nil {
 		return err
 	}
 	p, err := plan(args, o)

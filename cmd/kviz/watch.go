@@ -43,6 +43,7 @@ written as by kviz render.`,
 	addLoadFlags(f, &o.load)
 	addBudgetFlags(f, &o.timeout, &o.load)
 	addWalkFlags(f, &o.docs.walk)
+	addFontFlags(f, &o.fonts)
 	return c
 }
 
@@ -82,6 +83,9 @@ func (e *env) watch(ctx context.Context, target, addr string, o renderOpts) erro
 		debug.SetGCPercent(100) // a long session: the default, not main's short-lived setting
 	}
 	if err := checkOptions(o); err != nil {
+		return err
+	}
+	if err := o.fonts.apply(&o.layout); err != nil {
 		return err
 	}
 	if _, err := os.Stat(target); err != nil {

@@ -17,6 +17,7 @@ import (
 	"testing"
 	"unicode/utf16"
 
+	"github.com/kviz/kviz/internal/golden"
 	"github.com/kviz/kviz/internal/tools"
 	"github.com/kviz/kviz/layouts"
 	"github.com/kviz/kviz/model"
@@ -29,6 +30,7 @@ var figures = []string{
 	filepath.Join("..", "..", "testdata", "figures", "cluster.yaml"),
 	filepath.Join("..", "..", "testdata", "figures", "choreography.yaml"),
 	filepath.Join("..", "..", "testdata", "models", "shapes.yaml"),
+	filepath.Join("..", "..", "testdata", "fonts", "scripts.yaml"), // CJK, Arabic, Devanagari... as outlines
 }
 
 func scene(t testing.TB, path string) *render.Scene {
@@ -37,7 +39,7 @@ func scene(t testing.TB, path string) *render.Scene {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := model.Parse(path, data, model.Options{})
+	m, err := model.Parse(path, data, model.Options{ReadFont: golden.Beside(path)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,7 +29,7 @@ func scene(t testing.TB, path string) *render.Scene {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := model.Parse(path, data, model.Options{})
+	m, err := model.Parse(path, data, model.Options{ReadFont: golden.Beside(path)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -27,11 +27,16 @@ import (
 // a class selector would not reach. The geometry is the light SVG's, byte
 // for byte, and several such SVGs inlined in one page never disagree.
 func EncodeDark(w io.Writer, light, dark *render.Scene) error {
+	return EncodeDarkWith(w, light, dark, Options{})
+}
+
+// EncodeDarkWith is EncodeDark as o asks (Options.EmbedFonts).
+func EncodeDarkWith(w io.Writer, light, dark *render.Scene, o Options) error {
 	var lb, db bytes.Buffer
-	if err := Encode(&lb, light); err != nil {
+	if err := EncodeWith(&lb, light, o); err != nil {
 		return err
 	}
-	if err := Encode(&db, dark); err != nil {
+	if err := EncodeWith(&db, dark, o); err != nil {
 		return err
 	}
 	out, err := mergeDark(lb.Bytes(), db.Bytes())
