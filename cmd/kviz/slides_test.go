@@ -124,6 +124,11 @@ func TestCanvasSize(t *testing.T) {
 					t.Errorf("scale %s: a wide diagram should fill the width: margins %d across, %d down", scale, near, far)
 				}
 			}
+			pdf := filepath.Join(t.TempDir(), "x.pdf")
+			kvizOK(t, "render", in, "-o", pdf, "--canvas", "800x450")
+			if data, _ := os.ReadFile(pdf); !bytes.Contains(data, []byte("/MediaBox [0 0 800.00 450.00]")) {
+				t.Error("PDF page is not 800×450 points")
+			}
 			out := filepath.Join(t.TempDir(), "x.svg")
 			kvizOK(t, "render", in, "-o", out, "--canvas", "800x450")
 			svg, _ := os.ReadFile(out)
@@ -377,5 +382,28 @@ func TestStepsInDocsBuild(t *testing.T) {
 	}
 	if got := strings.Join(names, " "); got != "c-1.svg c-2.svg c-3.svg c-4.svg c.pdf" {
 		t.Errorf("after --prune: %s", got)
+	}
+}
+
+// TestBrokenDeck: a model with a bad step writes no PDF and no deck, and
+// leaves an old one as it was.
+func TestBrokenDeck(t *testing.T) {
+	bad := writeModel(t, "bad.yaml", chain("LR", 2)+"steps:\n  - {show: [n0->n2]}\n")
+	dir := t.TempDir()
+	old := filepath.Join(dir, "old.pptx")
+	os.WriteFile(old, []byte("old deck"), 0o644)
+	for _, out := range []string{filepath.Join(dir, "deck.pdf"), old} {
+		var stderr bytes.Buffer
+		code := run(context.Background(), []string{"render", bad, "-o", out}, nil, &bytes.Buffer{}, &stderr)
+		if code != exitFail || !strings.Contains(stderr.String(), `show: no edge runs "n0->n2"`) {
+			t.Errorf("%s: exit %d, %q", out, code, stderr.String())
+		}
+	}
+	files, _ := os.ReadDir(dir)
+	if len(files) != 1 {
+		t.Errorf("%d files in the folder, want only the old deck", len(files))
+	}
+	if data, _ := os.ReadFile(old); string(data) != "old deck" {
+		t.Error("the old deck was touched")
 	}
 }
