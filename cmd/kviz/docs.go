@@ -130,7 +130,7 @@ func (e *env) loadJob(j job, o loadOpts) (*model.Model, error) {
 	if j.block == nil {
 		return e.load(j.in, o)
 	}
-	m, err := e.loadBlock(j.block, o)
+	m, err := e.loadBlock(j.block, j.root, o)
 	if err == nil {
 		j.block.title = m.Title
 	}

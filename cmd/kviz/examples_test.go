@@ -88,7 +88,7 @@ func TestDocsExamples(t *testing.T) {
 	}
 }
 
-var wrapped = regexp.MustCompile("(?s)!\\[[^\\]]*\\]\\([^)]*\\)\n\n<details>\n<summary>kviz source</summary>\n\n(.*?)\n\n</details>\n")
+var wrapped = regexp.MustCompile("(?s)!\\[[^\\]]*\\]\\([^)]*\\)\n\n<details markdown=\"1\">\n<summary>kviz source</summary>\n\n(.*?)\n\n</details>\n")
 
 // unwrapPages puts each page's kviz fences back as written, and returns
 // the pages as they were.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -50,9 +51,34 @@ func (b *block) name() string {
 }
 
 var (
-	fenceID   = regexp.MustCompile(`(?:^|[\s{])id=["']?([^"'\s}]*)`)
+	fenceID   = regexp.MustCompile(`(?:^|[\s{])(?:id=["']?|#)([^"'\s}]*)`)
 	idPattern = regexp.MustCompile(`^[A-Za-z0-9_.-]+$`)
 )
+
+// parseInfo reads a fence's info string: whether it marks a diagram, and
+// its id. Three spellings are read: CommonMark's `kviz id=NAME`, pandoc's
+// `kviz {#NAME}`, and the attribute block `{.kviz #NAME}`, the only one
+// Python-Markdown (MkDocs) reads as a fence with a language.
+func parseInfo(info string) (id string, ok bool) {
+	info = strings.TrimSpace(info)
+	if attrs, found := strings.CutPrefix(info, "{"); found {
+		attrs, _, _ = strings.Cut(attrs, "}")
+		if !slices.Contains(strings.Fields(attrs), "."+fenceLang) {
+			return "", false
+		}
+		info = "{" + attrs
+	} else {
+		lang, rest, _ := strings.Cut(info, " ")
+		if lang != fenceLang {
+			return "", false
+		}
+		info = rest
+	}
+	if m := fenceID.FindStringSubmatch(info); m != nil {
+		id = m[1]
+	}
+	return id, true
+}
 
 // fences finds a page's kviz fences, in order. Markdown is read by goldmark
 // (CommonMark): a fence inside an indented code block, an HTML block or
@@ -66,15 +92,11 @@ func fences(src []byte) []*block {
 		if !entering || !ok || fcb.Info == nil {
 			return ast.WalkContinue, nil
 		}
-		info := string(fcb.Info.Segment.Value(src))
-		lang, rest, _ := strings.Cut(strings.TrimSpace(info), " ")
-		if lang != fenceLang && !strings.HasPrefix(lang, fenceLang+"{") {
+		id, ok := parseInfo(string(fcb.Info.Segment.Value(src)))
+		if !ok {
 			return ast.WalkContinue, nil
 		}
-		b := &block{n: len(out) + 1, line: lineOf(lines, fcb.Info.Segment.Start), start: -1, end: -1}
-		if m := fenceID.FindStringSubmatch(strings.TrimPrefix(lang, fenceLang) + " " + rest); m != nil {
-			b.id = m[1]
-		}
+		b := &block{n: len(out) + 1, id: id, line: lineOf(lines, fcb.Info.Segment.Start), start: -1, end: -1}
 		b.body = padded(src, lines, b.line, fcb.Lines())
 		if fcb.Parent() != nil && fcb.Parent().Kind() == ast.KindDocument {
 			b.span(src, lines, fcb.Lines())
@@ -171,8 +193,8 @@ func lineText(src []byte, starts []int, i int) string {
 
 // loadBlock reads the model a fence holds: YAML of a model or manifests,
 // positioned in the page's own lines, or `file: PATH` naming a file beside
-// the page.
-func (e *env) loadBlock(b *block, o loadOpts) (*model.Model, error) {
+// the page — inside root, the folder walked to find the page, if any.
+func (e *env) loadBlock(b *block, root string, o loadOpts) (*model.Model, error) {
 	if b.id != "" && !idPattern.MatchString(b.id) {
 		return nil, model.ErrorList{{Pos: model.Pos{File: b.page, Line: b.line, Col: 1},
 			Msg: fmt.Sprintf("bad fence id %q: use letters, digits, '_', '.' and '-'", b.id)}}
@@ -183,6 +205,10 @@ func (e *env) loadBlock(b *block, o loadOpts) (*model.Model, error) {
 	}
 	if ref, pos, ok := fileRef(b.body); ok {
 		path := filepath.Join(filepath.Dir(b.page), filepath.FromSlash(ref))
+		if !insideRoot(root, path) {
+			return nil, model.ErrorList{{Pos: model.Pos{File: b.page, Line: pos.Line, Col: pos.Column},
+				Msg: fmt.Sprintf("file %q is outside the folder drawn, %s", model.Clip(ref), root)}}
+		}
 		m, err := e.load(path, o)
 		if err != nil && isNotExist(err) {
 			return nil, model.ErrorList{{Pos: model.Pos{File: b.page, Line: pos.Line, Col: pos.Column},
@@ -205,4 +231,21 @@ func fileRef(body []byte) (string, *yaml.Node, bool) {
 		return "", nil, false
 	}
 	return top.Content[1].Value, top.Content[1], true
+}
+
+// insideRoot reports whether path, its symlinks followed, lies in root; a
+// path that does not resolve is left for reading to report.
+func insideRoot(root, path string) bool {
+	if root == "" {
+		return true
+	}
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return false
+	}
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return true // nothing there to read; loading says so
+	}
+	return within(realRoot, real)
 }

@@ -18,6 +18,11 @@ func TestFences(t *testing.T) {
 		{"tildes and id", "~~~ kviz id=x\nnodes: []\n~~~\n", []string{"1 x nodes: []"}},
 		{"braced id", "```kviz {id=\"y\"}\nnodes: []\n```\n", []string{"1 y nodes: []"}},
 		{"not kviz-ish", "```kvizz\nnodes: []\n```\n", nil},
+		{"pandoc id", "```kviz {#p}\nnodes: []\n```\n", []string{"1 p nodes: []"}},
+		{"attribute block", "```{.kviz #m}\nnodes: []\n```\n", []string{"1 m nodes: []"}},
+		{"attribute block, no id", "``` { .kviz .wide }\nnodes: []\n```\n", []string{"1  nodes: []"}},
+		{"attribute block of another language", "```{.yaml #m}\nnodes: []\n```\n", nil},
+		{"kviz not first", "```yaml kviz\nnodes: []\n```\n", nil},
 		{"indented code", "    ```kviz\n    nodes: []\n    ```\n", nil},
 		{"inside another fence", "````\n```kviz\nnodes: []\n```\n````\n", nil},
 		{"unclosed", "```kviz\nnodes: []\n", []string{"1  nodes: []"}},
@@ -63,7 +68,7 @@ func FuzzFences(f *testing.F) {
 		"~~~kviz id=a\nnodes: []\n~~~\n\n```kviz\nx\n",
 		"> ```kviz\n> a\n\n- ```kviz\n  b\n  ```\n",
 		"````kviz\n```\n````\n",
-		"![x](./p-1.svg)\n\n<details>\n<summary>kviz source</summary>\n\n```kviz\na: 1\n```\n\n</details>\n",
+		"![x](./p-1.svg)\n\n<details markdown=\"1\">\n<summary>kviz source</summary>\n\n```kviz\na: 1\n```\n\n</details>\n",
 		"\t```kviz\r\na\r\n```",
 	} {
 		f.Add([]byte(seed))

@@ -11,9 +11,11 @@ import (
 // The lines a rewritten fence is wrapped in: the image, then the fence
 // itself, folded away in <details> so that its source is never lost and
 // the next run redraws it. <details> (not an HTML comment) because MDX,
-// which Docusaurus reads .md and .mdx with, refuses HTML comments.
+// which Docusaurus reads .md and .mdx with, refuses HTML comments;
+// markdown="1" so that Python-Markdown's md_in_html (MkDocs) reads the
+// fence inside as Markdown too, as MDX and GitHub do.
 const (
-	detailsOpen  = "<details>"
+	detailsOpen  = `<details markdown="1">`
 	detailsTitle = "<summary>kviz source</summary>"
 	detailsClose = "</details>"
 )
