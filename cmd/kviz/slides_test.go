@@ -399,6 +399,11 @@ func TestBrokenDeck(t *testing.T) {
 			t.Errorf("%s: exit %d, %q", out, code, stderr.String())
 		}
 	}
+	var stderr bytes.Buffer
+	if code := run(context.Background(), []string{"validate", bad}, nil, &bytes.Buffer{}, &stderr); code != exitFail ||
+		!strings.Contains(stderr.String(), `bad.yaml:9:13: show: no edge runs "n0->n2"; did you mean "n0->n1"?`) {
+		t.Errorf("validate: exit %d, %q", code, stderr.String())
+	}
 	files, _ := os.ReadDir(dir)
 	if len(files) != 1 {
 		t.Errorf("%d files in the folder, want only the old deck", len(files))
