@@ -8,6 +8,7 @@ import (
 	"image"
 	stdpng "image/png"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -18,6 +19,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/kviz/kviz/internal/browser"
+	"github.com/kviz/kviz/internal/tools"
 )
 
 // kvizOK runs the command line and fails the test unless it exits 0.
@@ -410,5 +412,45 @@ func TestBrokenDeck(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(old); string(data) != "old deck" {
 		t.Error("the old deck was touched")
+	}
+}
+
+// TestCanvasSVGLikePNG draws one framed page as SVG and as PNG: librsvg's
+// rendering of the SVG (its view box and background) matches kviz's PNG,
+// within the 2% of noticeably different pixels the encoders meet anyway.
+func TestCanvasSVGLikePNG(t *testing.T) {
+	rsvg := tools.Need(t, "librsvg2-bin", "rsvg-convert")
+	in := writeModel(t, "m.yaml", chain("TB", 4))
+	dir := t.TempDir()
+	for _, canvas := range []string{"800x450", "4:3"} {
+		svgPath, pngPath := filepath.Join(dir, "x.svg"), filepath.Join(dir, "x.png")
+		kvizOK(t, "render", in, "-o", svgPath, "--canvas", canvas)
+		kvizOK(t, "render", in, "-o", pngPath, "--canvas", canvas)
+		own := readPNG(t, pngPath)
+		b := own.Bounds()
+		ref := filepath.Join(dir, "ref.png")
+		if out, err := exec.Command(rsvg, "-w", fmt.Sprint(b.Dx()), "-h", fmt.Sprint(b.Dy()), "-o", ref, svgPath).CombinedOutput(); err != nil {
+			t.Fatalf("rsvg-convert: %v\n%s", err, out)
+		}
+		other := readPNG(t, ref)
+		if other.Bounds() != b {
+			t.Fatalf("%s: librsvg drew %v, kviz %v", canvas, other.Bounds(), b)
+		}
+		n := 0
+		for y := 0; y < b.Dy(); y++ {
+			for x := 0; x < b.Dx(); x++ {
+				r1, g1, b1, _ := own.At(x, y).RGBA()
+				r2, g2, b2, _ := other.At(x, y).RGBA()
+				for _, d := range []int{int(r1) - int(r2), int(g1) - int(g2), int(b1) - int(b2)} {
+					if d > 48<<8 || d < -48<<8 {
+						n++
+						break
+					}
+				}
+			}
+		}
+		if share := float64(n) / float64(b.Dx()*b.Dy()); share > 0.02 {
+			t.Errorf("%s: %.2f%% of pixels differ between the SVG and the PNG", canvas, share*100)
+		}
 	}
 }
