@@ -42,6 +42,9 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("kind: List\nitems: [{kind: Pod, metadata: {name: 'p:q'}}, 5, null]\n"))
 	f.Add([]byte("kind: StatefulSet\nmetadata: {name: db}\nspec: {volumeClaimTemplates: [{metadata: {name: d}, 5: x}]}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		if _, ok, _ := ReadIfManifests("f.yaml", data, 0); ok != Looks(data) {
+			t.Fatalf("ReadIfManifests says manifests %v, Looks %v", ok, !ok)
+		}
 		objs, err := Read("f.yaml", data)
 		if err != nil {
 			if _, ok := err.(model.ErrorList); !ok {

@@ -54,6 +54,7 @@ type renderOpts struct {
 // addLoadFlags adds the flags of reading models and manifests.
 func addLoadFlags(f *pflag.FlagSet, o *loadOpts) {
 	f.IntVar(&o.model.MaxNodes, "max-nodes", 0, "the most nodes a model may have (default 10000)")
+	f.IntVar(&o.model.MaxEdges, "max-edges", model.DefaultMaxEdges, "the most edges a model may have, each target counted")
 	f.StringArrayVar(&o.manifest.Namespaces, "namespace", nil, "manifests: draw only this namespace (repeatable)")
 	f.StringSliceVar(&o.manifest.Kinds, "kinds", nil, "manifests: draw only these kinds (Deployment,svc,...)")
 	f.StringSliceVar(&o.manifest.ExcludeKinds, "exclude-kinds", nil, "manifests: leave out these kinds")
@@ -104,7 +105,7 @@ each. --canvas 16:9 or WxH sizes the page, --font-scale enlarges text.`,
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress on standard error")
 	addLoadFlags(f, &o.load)
 	addSlideFlags(f, &o)
-	addBudgetFlags(f, &o.timeout, &o.load)
+	addBudgetFlags(f, &o.timeout)
 	addDocsFlags(f, &o.docs)
 	addFontFlags(f, &o.fonts)
 	addEmbedFlag(f, &o.fonts)

@@ -41,7 +41,7 @@ written as by kviz render.`,
 	f.StringVar(&o.layout.Theme, "theme", "", "override the model's theme")
 	o.scale, o.layout.FontScale = 1, 1
 	addLoadFlags(f, &o.load)
-	addBudgetFlags(f, &o.timeout, &o.load)
+	addBudgetFlags(f, &o.timeout)
 	addWalkFlags(f, &o.docs.walk)
 	addFontFlags(f, &o.fonts)
 	return c
