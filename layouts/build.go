@@ -38,12 +38,12 @@ func (b *builder) graph() *graphviz.Graph {
 	g := &graphviz.Graph{Engine: b.s.engine, Direction: b.s.direction}
 	g.Nodes = b.nodes(b.m.Nodes)
 	for _, e := range b.m.Edges {
-		lines := wrap(e.Label, edgeText, edgeLabelMax)
+		lines := wrap(e.Label, b.s.font(edgeText), edgeLabelMax*b.s.fontScale)
 		b.edges = append(b.edges, lines)
 		ge := &graphviz.Edge{From: b.gv[b.m.Lookup(e.From)], To: b.gv[b.m.Lookup(e.To)], Dashed: e.Style == "dashed"}
 		ge.Head, ge.Tail = arrows(e)
 		if len(lines) > 0 {
-			w, h := text.Block(lines, edgeText)
+			w, h := text.Block(lines, b.s.font(edgeText))
 			ge.LabelWidth, ge.LabelHeight = w+2*edgePadX, h+2*edgePadY
 		}
 		g.Edges = append(g.Edges, ge)
@@ -87,9 +87,9 @@ func (b *builder) nodes(ns []*model.Node) []*graphviz.Node {
 	for _, n := range ns {
 		gn := &graphviz.Node{ID: n.ID}
 		if n.IsGroup {
-			lines := wrap(n.Label, groupTitle(n), boxLabelMax*2)
+			lines := wrap(n.Label, b.s.font(groupTitle(n)), boxLabelMax*2*b.s.fontScale)
 			b.titles[n] = lines
-			w, h := text.Block(lines, groupTitle(n))
+			w, h := text.Block(lines, b.s.font(groupTitle(n)))
 			gn.Cluster, gn.Bottom, gn.Right = true, groupBottom(n), groupShapes[groupKind(n)].right
 			gn.Width, gn.Height = w+2*titlePadX, h+2*titlePadY
 			if len(lines) == 0 {
@@ -97,7 +97,7 @@ func (b *builder) nodes(ns []*model.Node) []*graphviz.Node {
 			}
 			gn.Children = b.nodes(n.Nodes)
 		} else {
-			l := measureLeaf(n, iconName(n, b.files))
+			l := measureLeaf(n, iconName(n, b.files), b.s.fontScale)
 			b.leaves[n] = l
 			gn.Width, gn.Height = l.w, l.h
 		}

@@ -37,10 +37,11 @@ func (b *builder) scene(g *graphviz.Graph) *render.Scene {
 	if legend != nil {
 		legendW, legendH = legend.Box.Width+legendGap, legend.Box.Height
 	}
-	titleLines := wrap(m.Title, titleText, 1e9)
-	captionLines := wrap(m.Caption, captionText, 1e9)
-	tw, th := text.Block(titleLines, titleText)
-	cw, ch := text.Block(captionLines, captionText)
+	titleStyle, captionStyle := s.font(titleText), s.font(captionText)
+	titleLines := wrap(m.Title, titleStyle, 1e9)
+	captionLines := wrap(m.Caption, captionStyle, 1e9)
+	tw, th := text.Block(titleLines, titleStyle)
+	cw, ch := text.Block(captionLines, captionStyle)
 
 	bodyW := g.Width + legendW
 	contentW := max(bodyW, tw, cw)
@@ -60,8 +61,8 @@ func (b *builder) scene(g *graphviz.Graph) *render.Scene {
 	sc.Width, sc.Height = math.Ceil(sc.Width), math.Ceil(sc.Height)
 	mid := s.pad + contentW/2
 	free := b.textOn(nil)
-	sc.Texts = append(sc.Texts, lines(titleLines, titleText, mid, s.pad, free)...)
-	sc.Texts = append(sc.Texts, lines(captionLines, captionText, mid, oy+bodyH+titleGap, free)...)
+	sc.Texts = append(sc.Texts, lines(titleLines, titleStyle, mid, s.pad, free)...)
+	sc.Texts = append(sc.Texts, lines(captionLines, captionStyle, mid, oy+bodyH+titleGap, free)...)
 
 	m.Walk(func(n *model.Node) { sc.Nodes = append(sc.Nodes, b.node(n, ox, oy)) })
 	for i, e := range m.Edges {
@@ -170,7 +171,7 @@ func (b *builder) icon(n *model.Node, l leaf, rn *render.Node, top *float64) *re
 func (b *builder) group(n *model.Node, rn *render.Node, lx, ly float64) {
 	look := b.s.pal.groups[groupKind(n)]
 	shape := groupShapes[groupKind(n)]
-	st := groupTitle(n)
+	st := b.s.font(groupTitle(n))
 	rn.Shape = render.ShapeGroup
 	rn.Paint = render.Paint{Fill: or(n.Style.Fill, look.fill), Stroke: or(n.Style.Stroke, look.stroke),
 		StrokeWidth: shape.width(look), Dash: shape.dash, Radius: shape.radius}
@@ -202,9 +203,9 @@ func (b *builder) edge(e *model.Edge, ge *graphviz.Edge, ls []string, ox, oy flo
 		re.Tail = &render.Arrow{Tip: render.Point{ox + ge.TailTip[0], oy + ge.TailTip[1]}, Base: re.Points[0], Open: open}
 	}
 	if len(ls) > 0 {
-		_, h := text.Block(ls, edgeText)
-		re.Lines = lines(ls, edgeText, ox+ge.LabelPos[0], oy+ge.LabelPos[1]-h/2, or(e.Color, b.textOn(b.commonGroup(e))))
-		re.LabelBox = labelBox(ls, edgeText, ox+ge.LabelPos[0], oy+ge.LabelPos[1]-h/2)
+		_, h := text.Block(ls, b.s.font(edgeText))
+		re.Lines = lines(ls, b.s.font(edgeText), ox+ge.LabelPos[0], oy+ge.LabelPos[1]-h/2, or(e.Color, b.textOn(b.commonGroup(e))))
+		re.LabelBox = labelBox(ls, b.s.font(edgeText), ox+ge.LabelPos[0], oy+ge.LabelPos[1]-h/2)
 	}
 	return re
 }

@@ -21,6 +21,7 @@ type Options struct {
 	Theme      string
 	Background string   // a colour, or "transparent"
 	Pad        *float64 // points of margin around the drawing; nil means 16, and 0 none
+	FontScale  float64  // text this many times larger, re-measured; 0 means 1
 	// Placer lays the graph out; nil means Graphviz in this process.
 	Placer graphviz.Placer
 }
@@ -31,10 +32,11 @@ type settings struct {
 	pal                      *palette
 	pad                      float64
 	background               string
+	fontScale                float64 // see fontScale
 }
 
 func resolve(m *model.Model, o Options) (settings, error) {
-	s := settings{direction: m.Direction, engine: m.Layout, theme: m.Theme, pad: 16}
+	s := settings{direction: m.Direction, engine: m.Layout, theme: m.Theme, pad: 16, fontScale: fontScale(m, o)}
 	if o.Pad != nil {
 		s.pad = *o.Pad
 	}

@@ -81,16 +81,18 @@ func (b *builder) legend() *legendBox {
 	// Labels right-aligned, samples on the right, as in the seed figure.
 	labelW := 0.0
 	for _, r := range rows {
-		labelW = max(labelW, text.Width(r.label, legendText))
+		labelW = max(labelW, text.Width(r.label, b.s.font(legendText)))
 	}
 	y := float64(legendPad)
 	sampleX := legendPad + labelW + legendGapX
 	for _, r := range rows {
-		r.sample(sampleX, y)
-		base := y + (legendSwatch-legendText.Size*text.LineHeight)/2 + text.Baseline(legendText)
+		st := b.s.font(legendText)
+		row := max(legendSwatch, st.Size*text.LineHeight) // a row holds its swatch and its label
+		r.sample(sampleX, y+(row-legendSwatch)/2)
+		base := y + (row-st.Size*text.LineHeight)/2 + text.Baseline(st)
 		l.Texts = append(l.Texts, render.Text{X: legendPad + labelW, Y: base, Text: r.label,
-			Size: legendText.Size, Anchor: "end", Color: b.s.pal.text})
-		y += legendSwatch + legendRowGap
+			Size: st.Size, Anchor: "end", Color: b.s.pal.text})
+		y += row + legendRowGap
 	}
 	l.Box = render.Box{Width: sampleX + legendSwatch + legendPad, Height: y - legendRowGap + legendPad}
 	l.Paint = render.Paint{Fill: b.s.pal.legend.fill, Stroke: b.s.pal.legend.stroke, StrokeWidth: 1, Radius: 8}

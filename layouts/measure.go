@@ -71,8 +71,10 @@ func iconName(n *model.Node, files map[*model.Node]string) string {
 	return n.Kind.Name
 }
 
-func measureLeaf(n *model.Node, iconName string) leaf {
+// measureLeaf measures a leaf whose text is k times the default size.
+func measureLeaf(n *model.Node, iconName string, k float64) leaf {
 	l := leaf{shape: shapeOf(n, iconName), style: labelText}
+	l.style.Size *= k
 	if n.Style.FontWeight == "bold" {
 		l.style.Bold = true
 	}
@@ -84,7 +86,7 @@ func measureLeaf(n *model.Node, iconName string) leaf {
 		if l.stack {
 			side += 2 * render.StackOffset
 		}
-		l.lines = wrap(n.Label, l.style, iconLabelMax)
+		l.lines = wrap(n.Label, l.style, iconLabelMax*k)
 		tw, th := text.Block(l.lines, l.style)
 		l.w = max(side, tw+4)
 		l.h = side
@@ -99,11 +101,11 @@ func measureLeaf(n *model.Node, iconName string) leaf {
 			l.w, l.h = l.w+2*framePad, l.h+2*framePad // a frame is drawn: keep it off the icon and label
 		}
 	case render.ShapeText:
-		l.lines = wrap(n.Label, l.style, boxLabelMax)
+		l.lines = wrap(n.Label, l.style, boxLabelMax*k)
 		tw, th := text.Block(l.lines, l.style)
 		l.w, l.h = max(tw, 8), max(th, 8)
 	default:
-		l.lines = wrap(n.Label, l.style, boxLabelMax)
+		l.lines = wrap(n.Label, l.style, boxLabelMax*k)
 		tw, th := text.Block(l.lines, l.style)
 		padX, padY := float64(boxPadX), float64(boxPadY)
 		switch l.shape {

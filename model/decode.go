@@ -26,17 +26,17 @@ var (
 )
 
 var (
-	topKeys       = []string{"title", "caption", "direction", "layout", "theme", "legend", "style", "nodes", "edges"}
+	topKeys       = []string{"title", "caption", "direction", "layout", "theme", "legend", "style", "nodes", "edges", "steps"}
 	nodeKeys      = []string{"id", "kind", "label", "nodes", "replicas", "style", "icon", "tooltip", "link"}
 	nodeStyleKeys = []string{"fill", "stroke", "color", "dash", "font-weight", "label-position", "shape"}
-	diagStyleKeys = []string{"background", "color"}
+	diagStyleKeys = []string{"background", "color", "font-size"}
 	edgeKeys      = []string{"from", "to", "label", "style", "arrow", "dir", "color", "relation"}
 )
 
 func (d *decoder) model(root *yaml.Node) *Model {
 	m := &Model{File: d.file, Direction: "TB", Layout: "dot", Theme: "kubernetes", byID: map[string]*Node{}}
 	d.m = m
-	var edges *yaml.Node
+	var edges, steps *yaml.Node
 	d.fields(root, "the model", topKeys, func(key string, v *yaml.Node) {
 		switch key {
 		case "title":
@@ -58,6 +58,8 @@ func (d *decoder) model(root *yaml.Node) *Model {
 			m.Nodes = d.nodes(v, nil)
 		case "edges":
 			edges = v // read once every id is known
+		case "steps":
+			steps = v // read once every edge is known
 		}
 	})
 	if edges != nil {
@@ -69,6 +71,9 @@ func (d *decoder) model(root *yaml.Node) *Model {
 				d.errorf(item, "more than %d edges (raise the limit with --max-edges)", d.maxEdges)
 			}
 		})
+	}
+	if steps != nil {
+		m.Steps = d.steps(steps)
 	}
 	return m
 }
@@ -241,6 +246,8 @@ func (d *decoder) style(v *yaml.Node, what string, keys []string) Style {
 			s.LabelPosition = d.enum(v, "label-position", LabelPlaces)
 		case "shape":
 			s.Shape = d.enum(v, "shape", Shapes)
+		case "font-size":
+			s.FontSize = d.fontSize(v)
 		}
 	})
 	return s

@@ -32,6 +32,11 @@ func Format(name string, data []byte) ([]byte, error) {
 				order(e, edgeKeys, nil)
 			}
 		},
+		"steps": func(n *yaml.Node) {
+			for _, st := range n.Content {
+				order(st, stepKeys, nil)
+			}
+		},
 	})
 	if head != "" && len(top.Content) > 0 {
 		first := top.Content[0]

@@ -19,9 +19,10 @@ type Model struct {
 	LayoutPos Pos    // where the model set its layout; zero when it did not
 	Theme     string // kubernetes, light, dark or mono
 	Legend    bool
-	Style     Style   // diagram-level: Background and Color
+	Style     Style   // diagram-level: Background, Color and FontSize
 	Nodes     []*Node // the top level, in source order
 	Edges     []*Edge // in source order
+	Steps     []*Step // a build, frame by frame; nil for none
 
 	byID map[string]*Node
 }
@@ -55,12 +56,13 @@ type IconFile struct {
 type Style struct {
 	Fill          string
 	Stroke        string
-	Color         string // text colour
-	Dash          string // solid, dashed or dotted
-	FontWeight    string // normal or bold
-	LabelPosition string // top or bottom
-	Shape         string // icon, box, rounded, ellipse, circle, cloud, cylinder or text
-	Background    string // diagram level only
+	Color         string  // text colour
+	Dash          string  // solid, dashed or dotted
+	FontWeight    string  // normal or bold
+	LabelPosition string  // top or bottom
+	Shape         string  // icon, box, rounded, ellipse, circle, cloud, cylinder or text
+	Background    string  // diagram level only
+	FontSize      float64 // diagram level only: node labels' size in points; 0 for the default
 }
 
 // Edge joins one node to another; an edge written with a list of targets

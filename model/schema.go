@@ -64,9 +64,12 @@ func Schema() []byte {
 		"layout":    enum("the Graphviz engine", Layouts),
 		"theme":     enum("the colours", Themes),
 		"legend":    map[string]any{"type": "boolean"},
-		"style":     obj("the diagram's style", map[string]any{"background": color, "color": color}),
-		"nodes":     map[string]any{"type": "array", "items": map[string]any{"$ref": "#/$defs/node"}},
-		"edges":     map[string]any{"type": "array", "items": edge},
+		"style": obj("the diagram's style", map[string]any{"background": color, "color": color,
+			"font-size": map[string]any{"type": "number", "minimum": MinFontSize, "maximum": MaxFontSize,
+				"description": "node labels' size in points (12 by default); every other text follows in proportion"}}),
+		"nodes": map[string]any{"type": "array", "items": map[string]any{"$ref": "#/$defs/node"}},
+		"edges": map[string]any{"type": "array", "items": edge},
+		"steps": stepsSchema(obj),
 	})
 	schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
 	schema["$id"] = "https://github.com/kviz/kviz/schema/v1.json"

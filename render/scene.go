@@ -20,6 +20,7 @@ type Scene struct {
 	Texts      []Text   `json:"texts,omitempty"`      // free text: the title and caption
 	Legend     *Legend  `json:"legend,omitempty"`     // nil when there is none
 	Icons      []Symbol `json:"icons,omitempty"`      // every icon drawn, once per colouring, in order of first use
+	Frame      *Frame   `json:"-"`                    // the page it is drawn on; nil for its own size
 }
 
 // SceneVersion is the version of the JSON scene this package writes and

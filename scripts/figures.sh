@@ -31,3 +31,7 @@ if [ -d "$corpus" ]; then
 	"$kviz" import "$corpus/kubernetes-examples/tf-serving" -o /tmp/kviz-tf.yaml
 	"$kviz" render /tmp/kviz-tf.yaml -o "$out/tf-serving.png" --scale 2
 fi
+
+# The four-step build of the cluster figure, for the README's Slides
+# section: one PNG a step, every one the same size, nothing moved.
+"$kviz" render testdata/models/cluster-steps.yaml --steps -o docs/slides/ -f png

@@ -10,12 +10,13 @@ import (
 	"github.com/kviz/kviz/render/svg"
 )
 
-// encode writes a laid-out scene in one format. With --dark-theme, an SVG
-// is laid out again in that theme and carries both: the reader's dark mode
-// switches its colours.
-func (e *env) encode(ctx context.Context, w io.Writer, m *model.Model, sc *render.Scene, format string, o renderOpts) error {
+// encode writes a laid-out scene in one format, as view draws it (a step
+// of a build, on a slide's page). With --dark-theme, an SVG is laid out
+// again in that theme, viewed alike, and carries both: the reader's dark
+// mode switches its colours.
+func (e *env) encode(ctx context.Context, w io.Writer, m *model.Model, sc *render.Scene, format string, o renderOpts, view func(*render.Scene) *render.Scene) error {
 	if format != "svg" || o.docs.darkTheme == "" {
-		return formats[format](w, sc, o)
+		return formats[format](w, view(sc), o)
 	}
 	lo := o.layout
 	lo.Theme = o.docs.darkTheme
@@ -23,5 +24,5 @@ func (e *env) encode(ctx context.Context, w io.Writer, m *model.Model, sc *rende
 	if err != nil {
 		return err
 	}
-	return svg.EncodeDark(w, sc, dark)
+	return svg.EncodeDark(w, view(sc), view(dark))
 }

@@ -27,13 +27,15 @@ var formats = map[string]func(io.Writer, *render.Scene, renderOpts) error{
 	"svg":  func(w io.Writer, sc *render.Scene, _ renderOpts) error { return svg.Encode(w, sc) },
 	"png":  func(w io.Writer, sc *render.Scene, o renderOpts) error { return png.Encode(w, sc, o.scale) },
 	"json": func(w io.Writer, sc *render.Scene, _ renderOpts) error { return render.EncodeJSON(w, sc) },
+	"pdf":  nil, // a page a step: see encode in slides.go
+	"pptx": nil, // a slide a step: see encode in slides.go
 	"dot":  nil,
 }
 
-const formatNames = "svg, png, json, dot"
+const formatNames = "svg, png, pdf, pptx, json, dot"
 
 // extensions maps output file extensions to formats.
-var extensions = map[string]string{".svg": "svg", ".png": "png", ".json": "json", ".dot": "dot", ".gv": "dot"}
+var extensions = map[string]string{".svg": "svg", ".png": "png", ".pdf": "pdf", ".pptx": "pptx", ".json": "json", ".dot": "dot", ".gv": "dot"}
 
 type renderOpts struct {
 	output, format string
@@ -41,6 +43,7 @@ type renderOpts struct {
 	load           loadOpts
 	scale          float64
 	check, quiet   bool
+	slides         slideOpts
 	timeout        time.Duration // of one layout; 0: none
 	docs           docsOpts
 }
@@ -82,7 +85,7 @@ deletes them. --dark-theme writes SVG that follows the reader's dark mode.`,
 	c.RunE = func(cmd *cobra.Command, args []string) error { return e.render(cmd.Context(), args, o) }
 	f := c.Flags()
 	f.StringVarP(&o.output, "output", "o", "", "output file, folder, or '-' for standard output")
-	f.StringVarP(&o.format, "format", "f", "", "svg, png, json or dot, or several: svg,png (default: from the output's extension, else svg)")
+	f.StringVarP(&o.format, "format", "f", "", "svg, png, pdf, pptx, json or dot, or several: svg,png (default: from the output's extension, else svg)")
 	f.StringVar(&o.layout.Direction, "direction", "", "override the model's direction: TB, LR, BT or RL")
 	f.StringVar(&o.layout.Engine, "layout", "", "override the model's layout: dot, neato, fdp, circo, twopi or osage")
 	f.StringVar(&o.layout.Theme, "theme", "", "override the model's theme: kubernetes, light, dark or mono")
@@ -92,12 +95,13 @@ deletes them. --dark-theme writes SVG that follows the reader's dark mode.`,
 	f.BoolVar(&o.check, "check", false, "compare with the files on disk instead of writing; exit 1 if any is stale or missing")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress on standard error")
 	addLoadFlags(f, &o.load)
+	addSlideFlags(f, &o)
 	addBudgetFlags(f, &o.timeout, &o.load)
 	addDocsFlags(f, &o.docs)
 	enumCompletion(c, "direction", model.Directions)
 	enumCompletion(c, "layout", model.Layouts)
 	enumCompletion(c, "theme", model.Themes)
-	enumCompletion(c, "format", []string{"svg", "png", "json", "dot"})
+	enumCompletion(c, "format", []string{"svg", "png", "pdf", "pptx", "json", "dot"})
 	return c
 }
 
@@ -108,15 +112,20 @@ func enumCompletion(c *cobra.Command, flag string, values []string) {
 	})
 }
 
-// output is one file a job writes.
-type output struct{ format, path string }
+// output is one file a job writes: the whole diagram, or one step of its
+// build (1 on), or every step (PDF and PowerPoint) when step is 0.
+type output struct {
+	format, path string
+	step         int
+}
 
 // job is one input and where its drawings go.
 type job struct {
 	in    string
 	outs  []output
-	root  string // the folder walked to find in, or ""
-	block *block // a Markdown page's fence; nil for a file
+	steps []render.Step // the model's build, once draw has loaded it
+	root  string        // the folder walked to find in, or ""
+	block *block        // a Markdown page's fence; nil for a file
 }
 
 func (e *env) render(ctx context.Context, args []string, o renderOpts) error {
@@ -133,7 +142,8 @@ func (e *env) render(ctx context.Context, args []string, o renderOpts) error {
 	}
 	progress := !o.quiet && len(jobs) >= 10 && isTerminal(e.stderr)
 	failed, stale := false, 0
-	for i, j := range jobs {
+	for i := range jobs {
+		j := &jobs[i] // draw adds a job's step files to it, for finishDocs
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -207,7 +217,7 @@ func checkOptions(o renderOpts) error {
 	if o.check && o.output == "-" {
 		return usagef("--check compares files; it cannot check standard output")
 	}
-	return nil
+	return checkSlides(o)
 }
 
 // plan decides each input's outputs.
@@ -266,7 +276,7 @@ func plan(args []string, o renderOpts) (*planned, error) {
 			case toDir:
 				path = filepath.Join(o.output, path)
 			}
-			list = append(list, output{f, path})
+			list = append(list, output{format: f, path: path})
 		}
 		return list
 	}
@@ -312,7 +322,7 @@ func isDir(path string) bool {
 // renderOne draws one input in every format asked into memory, then writes
 // each file in one piece, or with --check compares it with the file on
 // disk. It returns how many files --check found stale or missing.
-func (e *env) renderOne(ctx context.Context, j job, o renderOpts) (int, error) {
+func (e *env) renderOne(ctx context.Context, j *job, o renderOpts) (int, error) {
 	drawings, _, err := e.draw(ctx, j, o)
 	if err != nil {
 		return 0, err
@@ -321,25 +331,30 @@ func (e *env) renderOne(ctx context.Context, j job, o renderOpts) (int, error) {
 		j.block.ok = true
 	}
 	if o.check {
-		return e.compare(j, drawings), nil
+		return e.compare(*j, drawings), nil
 	}
 	if err := ctx.Err(); err != nil {
 		return 0, err // a signal came during the layout: write nothing
 	}
-	return 0, e.write(j, drawings)
+	return 0, e.write(*j, drawings)
 }
 
 // draw makes the drawings of one job, in memory, and returns the scene
-// they were drawn from (nil when only DOT was asked for).
-func (e *env) draw(ctx context.Context, j job, o renderOpts) ([][]byte, *render.Scene, error) {
+// they were drawn from (nil when only DOT was asked for). With --steps it
+// first adds to j.outs a file for every step.
+func (e *env) draw(ctx context.Context, j *job, o renderOpts) ([][]byte, *render.Scene, error) {
 	if err := linkInside(j.root, j.in); err != nil {
 		return nil, nil, err
 	}
-	m, err := e.loadJob(j, o.load)
+	m, err := e.loadJob(*j, o.load)
 	if err != nil {
 		return nil, nil, err
 	}
-	sc, dot, err := e.layOut(ctx, m, j, o)
+	j.steps = layouts.Steps(m)
+	if j.outs, err = stepOutputs(j.in, j.outs, len(j.steps), o); err != nil {
+		return nil, nil, err
+	}
+	sc, dot, err := e.layOut(ctx, m, *j, o)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -350,7 +365,7 @@ func (e *env) draw(ctx context.Context, j job, o renderOpts) ([][]byte, *render.
 			continue
 		}
 		var buf bytes.Buffer
-		if err := e.encode(ctx, &buf, m, sc, out.format, o); err != nil {
+		if err := e.encodeOut(ctx, &buf, m, j.steps, sc, out, o); err != nil {
 			return nil, nil, fmt.Errorf("%s: %w", j.in, err)
 		}
 		drawings[i] = buf.Bytes()

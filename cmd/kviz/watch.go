@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	_ "embed"
 	"fmt"
@@ -15,8 +14,6 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 	"github.com/spf13/cobra"
-
-	"github.com/kviz/kviz/render/svg"
 )
 
 //go:embed watch.html
@@ -41,7 +38,7 @@ written as by kviz render.`,
 	f.StringVarP(&o.format, "format", "f", "", "formats to write with -o")
 	f.StringVar(&addr, "addr", "127.0.0.1:8765", "where the preview is served (port 0 picks a free one)")
 	f.StringVar(&o.layout.Theme, "theme", "", "override the model's theme")
-	o.scale = 1
+	o.scale, o.layout.FontScale = 1, 1
 	addLoadFlags(f, &o.load)
 	addBudgetFlags(f, &o.timeout, &o.load)
 	addWalkFlags(f, &o.docs.walk)
@@ -50,9 +47,10 @@ written as by kviz render.`,
 
 // drawing is one model's state on the preview page.
 type drawing struct {
-	Name   string `json:"name"`
-	SVG    string `json:"svg"`    // the last good drawing
-	Errors string `json:"errors"` // why the current model does not draw; "" when it does
+	Name   string      `json:"name"`
+	SVG    string      `json:"svg"`             // the last good drawing
+	Steps  []stepFrame `json:"steps,omitempty"` // its build, step by step, when it has one
+	Errors string      `json:"errors"`          // why the current model does not draw; "" when it does
 }
 
 // preview is what the page shows, and who to tell when it changes.
@@ -169,10 +167,10 @@ func relevant(target, path string) bool {
 // redraw draws every model of the target, writes outputs if asked, and
 // updates the page; a model that fails keeps its last good drawing.
 func (e *env) redraw(ctx context.Context, target string, o renderOpts, p *preview) {
-	previous := map[string]string{}
+	previous := map[string]*drawing{}
 	p.mu.Lock()
 	for _, d := range p.drawings {
-		previous[d.Name] = d.SVG
+		previous[d.Name] = d
 	}
 	p.mu.Unlock()
 
@@ -188,13 +186,13 @@ func (e *env) redraw(ctx context.Context, target string, o renderOpts, p *previe
 	}
 	var next []*drawing
 	for _, j := range jobs {
-		d := &drawing{Name: j.name(), SVG: previous[j.name()]}
-		drawings, sc, err := e.draw(ctx, j, o)
+		d := &drawing{Name: j.name()}
+		if last := previous[j.name()]; last != nil {
+			d.SVG, d.Steps = last.SVG, last.Steps
+		}
+		drawings, sc, err := e.draw(ctx, &j, o)
 		if err == nil && sc != nil {
-			var buf bytes.Buffer
-			if err = svg.Encode(&buf, sc); err == nil {
-				d.SVG = buf.String()
-			}
+			err = d.redraw(sc, j.steps)
 		}
 		if err == nil && o.output != "" {
 			err = e.write(j, drawings)

@@ -7,14 +7,16 @@ import (
 	"hash/crc32"
 	"image"
 	"io"
+	"math"
 )
 
 // write encodes img as PNG: RGB when every pixel is opaque, else RGBA;
 // every row with the "Up" filter (each byte less the one above it), which
 // suits drawings of flat colour, then zlib at its fastest. The standard
 // encoder tries five filters on every row and spends most of its time
-// choosing.
-func write(w io.Writer, img *image.RGBA) error {
+// choosing. A pHYs chunk records the density, scale × 72 dots per inch,
+// so that slide tools place the image at its size in points.
+func write(w io.Writer, img *image.RGBA, scale float64) error {
 	b := img.Bounds()
 	wd, ht := b.Dx(), b.Dy()
 	opaque := img.Opaque()
@@ -29,6 +31,7 @@ func write(w io.Writer, img *image.RGBA) error {
 	binary.BigEndian.PutUint32(ihdr[4:], uint32(ht))
 	ihdr[8], ihdr[9] = 8, colorType // bit depth, colour type; compression, filter, interlace 0
 	chunk(bw, "IHDR", ihdr[:])
+	chunk(bw, "pHYs", phys(scale))
 	// Names the maker, so that kviz can tell its own images from others
 	// in a folder (kviz render --prune).
 	chunk(bw, "tEXt", []byte("Software\x00kviz"))
@@ -67,6 +70,18 @@ func write(w io.Writer, img *image.RGBA) error {
 	}
 	chunk(bw, "IEND", nil)
 	return bw.Flush()
+}
+
+// phys is the data of a pHYs chunk for scale pixels per point: pixels per
+// metre on both axes (72 points an inch, 0.0254 metres an inch), unit 1
+// (the metre).
+func phys(scale float64) []byte {
+	ppm := uint32(math.Round(scale * 72 / 0.0254))
+	var d [9]byte
+	binary.BigEndian.PutUint32(d[0:], ppm)
+	binary.BigEndian.PutUint32(d[4:], ppm)
+	d[8] = 1
+	return d[:]
 }
 
 // chunk writes one PNG chunk: length, type, data and CRC.

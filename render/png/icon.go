@@ -20,7 +20,7 @@ func (c *canvas) Icon(ic *render.Icon, sym *render.Symbol) {
 
 func (c *canvas) icon(sym *render.Symbol, b render.Box) {
 	u := b.Width / 100 * c.k // pixels per icon unit
-	tx := func(p render.Point) (float64, float64) { return b.X*c.k + p[0]*u, b.Y*c.k + p[1]*u }
+	tx := func(p render.Point) (float64, float64) { return b.X*c.k + c.dx + p[0]*u, b.Y*c.k + c.dy + p[1]*u }
 	for _, el := range sym.Elements {
 		switch el.Op {
 		case render.OpPath:

@@ -25,16 +25,20 @@ const MaxPixels = 100 << 20
 // Encode rasterizes sc at scale pixels per point (1 when 0) and writes it
 // as PNG, compressed for speed.
 func Encode(w io.Writer, sc *render.Scene, scale float64) error {
+	if scale <= 0 {
+		scale = 1
+	}
 	img, err := Rasterize(sc, scale)
 	if err != nil {
 		return err
 	}
-	return write(w, img)
+	return write(w, img, scale)
 }
 
-// Size is the pixel size of sc at scale.
+// Size is the pixel size of sc's page at scale.
 func Size(sc *render.Scene, scale float64) (int, int) {
-	return int(math.Ceil(sc.Width*scale - 1e-9)), int(math.Ceil(sc.Height*scale - 1e-9))
+	pg := sc.Page()
+	return int(math.Ceil(pg.Width*scale - 1e-9)), int(math.Ceil(pg.Height*scale - 1e-9))
 }
 
 // Rasterize draws sc at scale pixels per point.
@@ -46,7 +50,8 @@ func Rasterize(sc *render.Scene, scale float64) (*image.RGBA, error) {
 	if w < 1 || h < 1 || float64(w)*float64(h) > MaxPixels {
 		return nil, fmt.Errorf("a %d×%d pixel image is too large (at most %d pixels)", w, h, MaxPixels)
 	}
-	c := &canvas{dc: gg.NewContext(w, h), k: scale}
+	pg := sc.Page()
+	c := &canvas{dc: gg.NewContext(w, h), k: scale * pg.Scale, dx: pg.DX * scale, dy: pg.DY * scale}
 	if bg, ok := render.ParseColor(sc.Background); ok {
 		c.dc.SetColor(bg)
 		c.dc.Clear()
@@ -55,13 +60,15 @@ func Rasterize(sc *render.Scene, scale float64) (*image.RGBA, error) {
 	return c.dc.Image().(*image.RGBA), nil
 }
 
-// canvas draws with gg in pixels: every length is multiplied by k here,
-// not by a gg transform, since gg scales neither line widths, dashes nor
-// text with its matrix.
+// canvas draws with gg in pixels: every length is multiplied by k, and
+// every position moved by dx, dy (the page's frame), here, not by a gg
+// transform, since gg scales neither line widths, dashes nor text with
+// its matrix.
 type canvas struct {
-	dc    *gg.Context
-	k     float64
-	paths map[string]render.Path // icon path data, parsed once per image
+	dc     *gg.Context
+	k      float64
+	dx, dy float64
+	paths  map[string]render.Path // icon path data, parsed once per image
 }
 
 func (c *canvas) Open(render.Part) {}
@@ -86,7 +93,7 @@ func (c *canvas) trace(p render.Path, tx func(render.Point) (float64, float64)) 
 	}
 }
 
-func (c *canvas) scale(p render.Point) (float64, float64) { return p[0] * c.k, p[1] * c.k }
+func (c *canvas) scale(p render.Point) (float64, float64) { return p[0]*c.k + c.dx, p[1]*c.k + c.dy }
 
 func (c *canvas) Path(p render.Path, pt render.Paint) {
 	if len(p) == 0 {
@@ -125,7 +132,7 @@ func (c *canvas) paint(fill, stroke string, width float64, dash []float64, round
 }
 
 func (c *canvas) Text(t render.Text) {
-	c.text(t.Text, text.Style{Size: t.Size, Bold: t.Bold, Italic: t.Italic}, t.X*c.k, t.Y*c.k, t.Anchor, t.Color)
+	c.text(t.Text, text.Style{Size: t.Size, Bold: t.Bold, Italic: t.Italic}, t.X*c.k+c.dx, t.Y*c.k+c.dy, t.Anchor, t.Color)
 }
 
 // text draws s with its baseline at pixel x, y, kerned, from a face made

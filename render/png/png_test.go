@@ -190,7 +190,7 @@ func TestEncoderRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 		var buf bytes.Buffer
-		if err := write(&buf, img); err != nil {
+		if err := write(&buf, img, 1); err != nil {
 			t.Fatal(err)
 		}
 		got := decode(t, buf.Bytes())

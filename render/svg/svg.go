@@ -24,13 +24,21 @@ func Encode(w io.Writer, sc *render.Scene) error {
 	c.s.Decimals = 2
 	s := c.s
 	// role and aria-labelledby let screen readers announce the title.
-	s.Start(sc.Width, sc.Height, fmt.Sprintf(`viewBox="0 0 %s %s"`, render.F(sc.Width), render.F(sc.Height)),
+	// The view box is the page in scene points: a frame only moves it.
+	// 0 - x rather than -x: no negative zero.
+	pg := sc.Page()
+	vx, vy, vw, vh := 0-pg.DX/pg.Scale, 0-pg.DY/pg.Scale, pg.Width/pg.Scale, pg.Height/pg.Scale
+	origin := "0 0"
+	if sc.Frame != nil {
+		origin = render.F(vx) + " " + render.F(vy)
+	}
+	s.Start(pg.Width, pg.Height, fmt.Sprintf(`viewBox="%s %s %s"`, origin, render.F(vw), render.F(vh)),
 		`role="img"`, `aria-labelledby="kviz-title"`)
 	fmt.Fprintf(&buf, "<title id=\"kviz-title\">%s</title>\n", escaper.Replace(sc.Title))
 	defs(s, sc.Icons)
 	s.Group(attr("font-family", text.Family))
 	if render.Painted(sc.Background) {
-		s.Rect(0, 0, sc.Width, sc.Height, `class="background"`, attr("fill", sc.Background))
+		s.Rect(vx, vy, vw, vh, `class="background"`, attr("fill", sc.Background))
 	}
 	render.Draw(sc, c)
 	s.Gend()
