@@ -1,6 +1,7 @@
 package manifest
 
 import (
+	"cmp"
 	"os"
 	"path/filepath"
 	"testing"
@@ -9,8 +10,9 @@ import (
 	"github.com/kviz/kviz/model"
 )
 
-// corpus is the shared folder of real manifests, where it exists.
-var corpus = filepath.Join("..", "..", "shared", "corpus", "manifests")
+// corpus is the shared folder of real manifests, where it exists, or
+// where $KVIZ_CORPUS says.
+var corpus = cmp.Or(os.Getenv("KVIZ_CORPUS"), filepath.Join("..", "..", "shared", "corpus", "manifests"))
 
 // FuzzRead feeds the reader any bytes: it must not panic, and whatever it
 // accepts must become a model that loads without error.

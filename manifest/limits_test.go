@@ -51,9 +51,9 @@ spec:
 	doc := Build(objs, Options{})
 	var labels []string
 	for _, n := range doc.Nodes {
-		labels = append(labels, n.Label)
+		labels = append(labels, *n.Label)
 		for _, c := range n.Nodes {
-			labels = append(labels, c.Label)
+			labels = append(labels, *c.Label)
 		}
 	}
 	if got := strings.Join(labels, "|"); !strings.Contains(got, "data\n(claim template)") {

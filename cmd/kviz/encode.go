@@ -28,5 +28,5 @@ func (e *env) encode(ctx context.Context, w io.Writer, m *model.Model, sc *rende
 	if err != nil {
 		return err
 	}
-	return svg.EncodeDark(w, view(sc), view(dark))
+	return svg.EncodeDarkWith(w, view(sc), view(dark), svg.Options{EmbedFonts: o.fonts.embed})
 }

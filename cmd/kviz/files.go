@@ -9,6 +9,7 @@ import (
 
 	"github.com/kviz/kviz/manifest"
 	"github.com/kviz/kviz/model"
+	"github.com/kviz/kviz/render/text"
 )
 
 // loadOpts are the options of reading a model or manifests.
@@ -53,6 +54,7 @@ func (e *env) parse(name string, data []byte, o loadOpts) (*model.Model, error) 
 		opts := o.model
 		if name != "<stdin>" {
 			opts.ReadIcon = iconReader(name)
+			opts.ReadFont = confinedReader(name, text.MaxFontBytes)
 		}
 		return model.Parse(name, data, opts)
 	}
