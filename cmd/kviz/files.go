@@ -49,7 +49,8 @@ func (e *env) load(name string, o loadOpts) (*model.Model, error) {
 // parse reads a model, or Kubernetes manifests turned into one, from bytes
 // read from name.
 func (e *env) parse(name string, data []byte, o loadOpts) (*model.Model, error) {
-	if !manifest.Looks(data) {
+	objs, isManifest, err := manifest.ReadIfManifests(name, data, o.model.MaxNodes)
+	if !isManifest {
 		opts := o.model
 		if name != "<stdin>" {
 			opts.ReadIcon = iconReader(name)
@@ -57,7 +58,6 @@ func (e *env) parse(name string, data []byte, o loadOpts) (*model.Model, error) 
 		}
 		return model.Parse(name, data, opts)
 	}
-	objs, err := manifest.ReadMax(name, data, o.model.MaxNodes)
 	if err != nil {
 		return nil, err
 	}

@@ -195,6 +195,9 @@ func addStyle(tag, decls string) string {
 // switch (Docusaurus, MkDocs Material). "initial" unsets them where a page
 // inside a dark-preferring browser says light.
 func styleSheet(vars map[string]string) string {
+	if len(vars) == 0 {
+		return "" // the two themes paint alike
+	}
 	names := make([]string, 0, len(vars))
 	for v := range vars {
 		names = append(names, v)
