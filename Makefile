@@ -39,6 +39,7 @@ fuzz:
 	$(GO) test ./layouts/graphviz -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	$(GO) test ./render/icon -run '^$$' -fuzz '^FuzzFromSVG$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	$(GO) test ./layouts -run '^$$' -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
+	$(GO) test ./render/text -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	$(GO) test ./layouts -run '^$$' -fuzz '^FuzzSteps$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	$(GO) test ./layouts/graphviz/internal/wasmcache -run '^$$' -fuzz '^FuzzVerify$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	$(GO) test ./cmd/kviz -run '^$$' -fuzz '^FuzzFences$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s

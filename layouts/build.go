@@ -102,7 +102,7 @@ func (b *builder) nodes(ns []*model.Node) []*graphviz.Node {
 			}
 			gn.Children = b.nodes(n.Nodes)
 		} else {
-			l := measureLeaf(n, iconName(n, b.files), b.s.fontScale)
+			l := measureLeaf(n, iconName(n, b.files), b.s.fontScale, b.s.fonts)
 			b.leaves[n] = l
 			gn.Width, gn.Height = l.w, l.h
 			gn.Port = iconPort(n, l)

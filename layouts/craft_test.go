@@ -54,7 +54,7 @@ func TestTitleOffEdges(t *testing.T) {
 	sc.Edges = append(sc.Edges, line("x", "m", render.Point{150, -50}, render.Point{150, 100}))
 	placeTitles(sc)
 	got := sc.Nodes[0]
-	if crossesBox(drawn(&sc.Edges[0]), got.LabelBox) {
+	if crossesBox(edgeLine(&sc.Edges[0]), got.LabelBox) {
 		t.Fatalf("the edge still crosses the title at %+v", got.LabelBox)
 	}
 	if got.LabelBox.Y != 6 || got.Lines[0].X-got.LabelBox.X != 30 {

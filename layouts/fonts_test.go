@@ -53,7 +53,7 @@ func TestFontScale(t *testing.T) {
 			}
 			for _, n := range big.Nodes {
 				if n.Label != "" && len(n.Lines) > 0 {
-					st := text.Style{Size: n.Lines[0].Size, Bold: n.Lines[0].Bold}
+					st := text.Style{Size: n.Lines[0].Size, Bold: n.Lines[0].Bold, Fonts: big.Fonts}
 					for _, l := range n.Lines {
 						if w := text.Width(l.Text, st); w > n.LabelBox.Width+0.01 {
 							t.Errorf("%s: line %q measures %.1f, its label box %.1f", n.ID, l.Text, w, n.LabelBox.Width)

@@ -7,8 +7,8 @@ import (
 )
 
 // Graphviz places an edge's label in a slot of the layout, which may lie
-// across a group's border, or, for an edge to a group, off the line drawn.
-// A label that lies across a border is moved to the first place beside
+// across a group's border, or, for an edge to a group, off the line drawn;
+// and the ends kviz re-draws may run through it. Such a label is moved to the first place beside
 // its own edge, along it from the middle out and on either side, that lies
 // wholly inside or outside every group and clear of every box, line and
 // other label.
@@ -21,7 +21,7 @@ var labelSpots = []float64{0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8}
 func placeEdgeLabels(sc *render.Scene) {
 	for i := range sc.Edges {
 		e := &sc.Edges[i]
-		if len(e.Lines) == 0 || labelClear(sc, i, e.LabelBox, true) {
+		if len(e.Lines) == 0 || labelClear(sc, i, e.LabelBox, false) {
 			continue
 		}
 		relabel(sc, i)
@@ -73,7 +73,7 @@ func labelClear(sc *render.Scene, i int, b render.Box, bordersOnly bool) bool {
 	}
 	for j := range sc.Edges {
 		o := &sc.Edges[j]
-		if crossesBox(drawn(o), in) {
+		if crossesBox(edgeLine(o), in) {
 			return false
 		}
 		if j != i && len(o.Lines) > 0 && o.LabelBox.Overlaps(in, 0) {

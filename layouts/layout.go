@@ -12,6 +12,7 @@ import (
 	"github.com/kviz/kviz/model"
 	"github.com/kviz/kviz/render"
 	"github.com/kviz/kviz/render/icon"
+	"github.com/kviz/kviz/render/text"
 )
 
 // Options override the model's own settings; "" keeps the model's.
@@ -24,6 +25,11 @@ type Options struct {
 	FontScale  float64  // text this many times larger, re-measured; 0 means 1
 	// Placer lays the graph out; nil means Graphviz in this process.
 	Placer graphviz.Placer
+	// Fonts are fonts to fall back on after the model's own (--font).
+	Fonts []*text.Font
+	// System finds the machine's fonts for characters no other font has;
+	// nil uses none, so that the drawing depends on no installed font.
+	System *text.System
 }
 
 // settings are the model's choices with the options applied.
@@ -32,7 +38,8 @@ type settings struct {
 	pal                      *palette
 	pad                      float64
 	background               string
-	fontScale                float64 // see fontScale
+	fontScale                float64     // see fontScale
+	fonts                    *text.Fonts // after the embedded font; nil for none (see modelFonts)
 }
 
 func resolve(m *model.Model, o Options) (settings, error) {
@@ -101,6 +108,9 @@ func lay(ctx context.Context, m *model.Model, o Options, withDOT bool) (*render.
 	if err != nil {
 		return nil, nil, err
 	}
+	if s.fonts, err = modelFonts(m, o); err != nil {
+		return nil, nil, err
+	}
 	b := newBuilder(m, s, files)
 	g := b.graph()
 	var dot []byte
@@ -114,7 +124,9 @@ func lay(ctx context.Context, m *model.Model, o Options, withDOT bool) (*render.
 	if err := place.Place(ctx, g); err != nil {
 		return nil, nil, fmt.Errorf("%s: laying out: %w", m.File, err)
 	}
-	return finish(b.scene(g), icons), dot, nil
+	sc := b.scene(g)
+	sc.Fonts = s.fonts
+	return finish(sc, icons), dot, nil
 }
 
 // finish makes a scene whole: its icons go into it, and its numbers are
@@ -155,6 +167,9 @@ func DOT(m *model.Model, o Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if s.fonts, err = modelFonts(m, o); err != nil {
+		return nil, err
+	}
 	return graphviz.DOT(newBuilder(m, s, files).graph()), nil
 }
 
@@ -166,7 +181,10 @@ func Check(m *model.Model, o Options) error {
 	if err != nil {
 		return err
 	}
-	_, _, err = prepare(m, s)
+	if _, _, err = prepare(m, s); err != nil {
+		return err
+	}
+	_, err = modelFonts(m, o) // a label no font has is an error
 	return err
 }
 

@@ -22,7 +22,7 @@ import (
 // models lists every testdata model.
 func models(t testing.TB) []string {
 	var out []string
-	for _, dir := range []string{"figures", "models"} {
+	for _, dir := range []string{"figures", "models", "fonts"} {
 		files, err := filepath.Glob(filepath.Join("..", "testdata", dir, "*.yaml"))
 		if err != nil {
 			t.Fatal(err)
@@ -42,7 +42,7 @@ func load(t testing.TB, path string) *model.Model {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	m, err := model.Load(path, f, model.Options{})
+	m, err := model.Load(path, f, model.Options{ReadFont: golden.Beside(path)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -335,7 +335,7 @@ func TestParallel(t *testing.T) {
 // parallelOne loads, lays out and encodes one model, and compares the
 // JSON with want.
 func parallelOne(path string, data, want []byte) error {
-	m, err := model.Parse(path, data, model.Options{})
+	m, err := model.Parse(path, data, model.Options{ReadFont: golden.Beside(path)})
 	if err != nil {
 		return err
 	}

@@ -71,10 +71,12 @@ func iconName(n *model.Node, files map[*model.Node]string) string {
 	return n.Kind.Name
 }
 
-// measureLeaf measures a leaf whose text is k times the default size.
-func measureLeaf(n *model.Node, iconName string, k float64) leaf {
+// measureLeaf measures a leaf whose text is k times the default size, set
+// in fonts after the embedded one.
+func measureLeaf(n *model.Node, iconName string, k float64, fonts *text.Fonts) leaf {
 	l := leaf{shape: shapeOf(n, iconName), style: labelText}
 	l.style.Size *= k
+	l.style.Fonts = fonts
 	if n.Style.FontWeight == "bold" {
 		l.style.Bold = true
 	}

@@ -179,9 +179,9 @@ func obstacles(sc *render.Scene) []obstacle {
 		}
 	}
 	for i := range sc.Edges {
-		for _, l := range sc.Edges[i].Lines {
-			e := &sc.Edges[i]
-			out = append(out, obstacle{what: fmt.Sprintf("label of edge %s->%s", e.From, e.To), box: inset(textBox(l), textInset)})
+		if e := &sc.Edges[i]; len(e.Lines) > 0 {
+			// The scene's label box: the text as shaped and drawn.
+			out = append(out, obstacle{what: fmt.Sprintf("label of edge %s->%s", e.From, e.To), box: inset(e.LabelBox, textInset)})
 		}
 	}
 	return out
@@ -325,10 +325,10 @@ type placed struct {
 	owner  string // the node's id, or "edge i" for an edge's label; "" for free text
 }
 
-// texts lists every text of the scene with the colour behind it: the
+// placedTexts lists every text of the scene with the colour behind it: the
 // background, painted over by the groups holding it (outermost first), a
 // group title's plate, a painted box's fill, the legend's fill.
-func texts(sc *render.Scene) []placed {
+func placedTexts(sc *render.Scene) []placed {
 	bg := or(sc.Background, "#ffffff")
 	under := func(b render.Box) string {
 		c := bg
@@ -420,7 +420,7 @@ func measureContrast(t testing.TB, sc *render.Scene, m *model.Model) []string {
 		t.Fatal(err)
 	}
 	var out []string
-	for _, p := range texts(sc) {
+	for _, p := range placedTexts(sc) {
 		if named[p.owner] || m != nil && m.Style.Color != "" {
 			continue
 		}

@@ -18,7 +18,7 @@ const titleStep = 4
 func placeTitles(sc *render.Scene) {
 	lines := make([][]render.Point, len(sc.Edges))
 	for i := range sc.Edges {
-		lines[i] = drawn(&sc.Edges[i])
+		lines[i] = edgeLine(&sc.Edges[i])
 	}
 	for i := range sc.Nodes {
 		g := &sc.Nodes[i]
@@ -88,8 +88,8 @@ func holdsNode(sc *render.Scene, id string, g *render.Node) bool {
 	return false
 }
 
-// drawn is an edge's whole line, arrowheads included, as a polyline.
-func drawn(e *render.Edge) []render.Point {
+// edgeLine is an edge's whole line, arrowheads included, as a polyline.
+func edgeLine(e *render.Edge) []render.Point {
 	pts := flatten(e.Points)
 	if e.Tail != nil {
 		pts = append([]render.Point{e.Tail.Tip}, pts...)

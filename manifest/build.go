@@ -24,9 +24,9 @@ var catalogueKinds = map[string]string{
 // namespace (cluster-scoped objects at the top level), and one edge per
 // relationship, styled by its relation. Objects referred to but absent are
 // drawn dashed, marked "not in input".
-func Build(objs []*Object, opts Options) *Doc {
+func Build(objs []*Object, opts Options) *model.Doc {
 	g := &graph{byKey: map[string]*Object{}, ids: map[*Object]string{}, taken: map[string]bool{},
-		ends: map[*Edge][2]*Object{}, parts: map[*Edge][]string{}, seen: map[string]*Edge{}, opts: opts}
+		ends: map[*model.DocEdge][2]*Object{}, parts: map[*model.DocEdge][]string{}, seen: map[string]*model.DocEdge{}, opts: opts}
 	for _, o := range objs {
 		k := objKey(o.Kind, o.Namespace, o.Name)
 		if g.byKey[k] != nil {
@@ -42,8 +42,8 @@ func Build(objs []*Object, opts Options) *Doc {
 	for _, o := range all {
 		shown[o] = g.visible(o)
 	}
-	doc := &Doc{Direction: "LR", Legend: true}
-	groups := map[string]*Node{}
+	doc := &model.Doc{Direction: "LR", Legend: true}
+	groups := map[string]*model.DocNode{}
 	for _, o := range all {
 		if !shown[o] {
 			continue
@@ -70,11 +70,11 @@ func Build(objs []*Object, opts Options) *Doc {
 }
 
 // namespace returns the group of a namespace, making it on first use.
-func (g *graph) namespace(doc *Doc, groups map[string]*Node, ns string) *Node {
+func (g *graph) namespace(doc *model.Doc, groups map[string]*model.DocNode, ns string) *model.DocNode {
 	if n, ok := groups[ns]; ok {
 		return n
 	}
-	n := &Node{ID: notID.ReplaceAllString("namespace."+ns, "_"), Kind: "namespace", Label: ns, Nodes: []*Node{}}
+	n := &model.DocNode{ID: notID.ReplaceAllString("namespace."+ns, "_"), Kind: "namespace", Label: &ns, Nodes: []*model.DocNode{}}
 	for g.taken[n.ID] {
 		n.ID += "_"
 	}
@@ -122,8 +122,9 @@ func kindIn(o *Object, names []string) bool {
 	return false
 }
 
-func (g *graph) node(o *Object) *Node {
-	n := &Node{ID: g.id(o), Kind: "box", Label: o.Name}
+func (g *graph) node(o *Object) *model.DocNode {
+	label := o.Name
+	n := &model.DocNode{ID: g.id(o), Kind: "box", Label: &label}
 	where := o.Name
 	if o.Namespace != "" {
 		where = o.Namespace + "/" + o.Name
@@ -132,20 +133,20 @@ func (g *graph) node(o *Object) *Node {
 	if k, ok := catalogueKinds[o.Kind]; ok {
 		n.Kind = k
 	} else {
-		n.Label += "\n(" + o.Kind + ")"
+		label += "\n(" + o.Kind + ")"
 	}
 	switch {
 	case g.isMissing(o):
-		n.Label += "\n(not in input)"
+		label += "\n(not in input)"
 		n.Tooltip += " — not in the input"
-		n.Style = &Style{Dash: "dashed"}
+		n.Style = &model.DocStyle{Dash: "dashed"}
 	case o.APIVersion == "template":
-		n.Label += "\n(claim template)"
+		label += "\n(claim template)"
 		n.Tooltip += fmt.Sprintf(" — a volumeClaimTemplate, at %s", o.Pos)
 	default:
 		n.Tooltip += " — " + o.Pos.String()
 		if o.Kind == "ReplicationController" {
-			n.Label += "\n(ReplicationController)"
+			label += "\n(ReplicationController)"
 		}
 		if r, err := strconv.Atoi(str(o.Body, "spec", "replicas")); err == nil && r > 1 && workloads[o.Kind] != nil {
 			n.Replicas = r

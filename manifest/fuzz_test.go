@@ -1,6 +1,7 @@
 package manifest
 
 import (
+	"cmp"
 	"os"
 	"path/filepath"
 	"testing"
@@ -9,8 +10,9 @@ import (
 	"github.com/kviz/kviz/model"
 )
 
-// corpus is the shared folder of real manifests, where it exists.
-var corpus = filepath.Join("..", "..", "shared", "corpus", "manifests")
+// corpus is the shared folder of real manifests, where it exists, or
+// where $KVIZ_CORPUS says.
+var corpus = cmp.Or(os.Getenv("KVIZ_CORPUS"), filepath.Join("..", "..", "shared", "corpus", "manifests"))
 
 // FuzzRead feeds the reader any bytes: it must not panic, and whatever it
 // accepts must become a model that loads without error.
@@ -40,6 +42,9 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("kind: List\nitems: [{kind: Pod, metadata: {name: 'p:q'}}, 5, null]\n"))
 	f.Add([]byte("kind: StatefulSet\nmetadata: {name: db}\nspec: {volumeClaimTemplates: [{metadata: {name: d}, 5: x}]}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		if _, ok, _ := ReadIfManifests("f.yaml", data, 0); ok != Looks(data) {
+			t.Fatalf("ReadIfManifests says manifests %v, Looks %v", ok, !ok)
+		}
 		objs, err := Read("f.yaml", data)
 		if err != nil {
 			if _, ok := err.(model.ErrorList); !ok {

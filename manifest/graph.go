@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/kviz/kviz/model"
 )
 
 // Options choose what is drawn. The zero value draws everything.
@@ -22,12 +24,12 @@ type graph struct {
 	byKey     map[string]*Object // kind/namespace/name
 	ids       map[*Object]string
 	taken     map[string]bool // ids given out
-	ends      map[*Edge][2]*Object
-	parts     map[*Edge][]string // each edge's label, part by part
-	missing   []*Object          // referenced but not in the input, in order of first reference
-	templates []*Object          // volumeClaimTemplates, drawn as claims
-	edges     []*Edge
-	seen      map[string]*Edge // from|to|relation: one edge each, labels merged
+	ends      map[*model.DocEdge][2]*Object
+	parts     map[*model.DocEdge][]string // each edge's label, part by part
+	missing   []*Object                   // referenced but not in the input, in order of first reference
+	templates []*Object                   // volumeClaimTemplates, drawn as claims
+	edges     []*model.DocEdge
+	seen      map[string]*model.DocEdge // from|to|relation: one edge each, labels merged
 	opts      Options
 }
 
@@ -90,7 +92,7 @@ func (g *graph) link(from, to *Object, rel relation, label string) {
 		}
 		return
 	}
-	e := &Edge{From: g.id(from), To: g.id(to), Label: label, Style: rel.style, Arrow: rel.arrow, Color: rel.color, Relation: rel.name}
+	e := &model.DocEdge{From: g.id(from), To: g.id(to), Label: label, Style: rel.style, Arrow: rel.arrow, Color: rel.color, Relation: rel.name}
 	g.seen[k] = e
 	if label != "" {
 		g.parts[e] = []string{label}

@@ -51,9 +51,9 @@ spec:
 	doc := Build(objs, Options{})
 	var labels []string
 	for _, n := range doc.Nodes {
-		labels = append(labels, n.Label)
+		labels = append(labels, *n.Label)
 		for _, c := range n.Nodes {
-			labels = append(labels, c.Label)
+			labels = append(labels, *c.Label)
 		}
 	}
 	if got := strings.Join(labels, "|"); !strings.Contains(got, "data\n(claim template)") {
@@ -79,5 +79,30 @@ func TestControlCharacters(t *testing.T) {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("no %s in\n%s", want, out)
 		}
+	}
+}
+
+// ReadIfManifests tells manifests from models as Looks does, and reads
+// them as ReadMax does.
+func TestReadIfManifests(t *testing.T) {
+	for _, tt := range []struct {
+		name, in string
+		manifest bool
+		objs     int
+	}{
+		{"a model", "nodes: [{id: a}]\n", false, 0},
+		{"a model with kind", "kind: x\nnodes: []\n", false, 0},
+		{"not YAML", "a: [\n", false, 0},
+		{"empty documents", "---\n# nothing\n---\n", true, 0},
+		{"manifests after an empty one", "---\nkind: Pod\nmetadata: {name: a}\n---\nkind: Pod\nmetadata: {name: b}\n", true, 2},
+		{"a List", "kind: List\nitems: [{kind: Pod, metadata: {name: a}}]\n", true, 1},
+	} {
+		objs, ok, err := ReadIfManifests("m.yaml", []byte(tt.in), 10)
+		if ok != tt.manifest || ok != Looks([]byte(tt.in)) || len(objs) != tt.objs || err != nil {
+			t.Errorf("%s: %d objects, manifest %v (Looks %v), %v", tt.name, len(objs), ok, Looks([]byte(tt.in)), err)
+		}
+	}
+	if _, ok, err := ReadIfManifests("m.yaml", []byte("kind: Pod\n---\nkind: Pod\nmetadata: {name: b}\n"), 10); !ok || err == nil {
+		t.Errorf("a manifest without a name: %v, %v", ok, err)
 	}
 }

@@ -40,9 +40,38 @@ func Looks(data []byte) bool {
 		if len(doc.Content) == 0 || doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].Tag == "!!null" {
 			continue // an empty document
 		}
-		top := doc.Content[0]
-		return top.Kind == yaml.MappingNode && key(top, "nodes") == nil &&
-			(key(top, "apiVersion") != nil || key(top, "kind") != nil)
+		return looksTop(doc.Content[0])
+	}
+}
+
+// looksTop reports whether a first document's top looks like a manifest.
+func looksTop(top *yaml.Node) bool {
+	return top.Kind == yaml.MappingNode && key(top, "nodes") == nil &&
+		(key(top, "apiVersion") != nil || key(top, "kind") != nil)
+}
+
+// ReadIfManifests is Looks and ReadMax in one pass: the first document,
+// which tells manifests from a model, is parsed once, not twice (a single
+// `kind: List` document can be megabytes). When data does not look like
+// manifests it returns false and no error: it is a model's to read.
+func ReadIfManifests(name string, data []byte, max int) ([]*Object, bool, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	for docs := 0; ; docs++ {
+		var doc yaml.Node
+		if err := dec.Decode(&doc); err != nil {
+			if err == io.EOF && docs > 0 {
+				return nil, true, nil // only empty documents
+			}
+			return nil, false, nil
+		}
+		if len(doc.Content) == 0 || doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].Tag == "!!null" {
+			continue
+		}
+		if !looksTop(doc.Content[0]) {
+			return nil, false, nil
+		}
+		objs, err := readFrom(name, data, dec, doc.Content[0], max)
+		return objs, true, err
 	}
 }
 
@@ -71,12 +100,20 @@ func Read(name string, data []byte) ([]*Object, error) {
 // ReadMax is Read taking at most max objects: the one after them is an
 // error, reported as soon as it is read.
 func ReadMax(name string, data []byte, max int) ([]*Object, error) {
+	return readFrom(name, data, yaml.NewDecoder(bytes.NewReader(data)), nil, max)
+}
+
+// readFrom reads the objects of first, a document already decoded (or
+// nil), and of the documents dec has left.
+func readFrom(name string, data []byte, dec *yaml.Decoder, first *yaml.Node, max int) ([]*Object, error) {
 	if max <= 0 {
 		max = DefaultMaxObjects
 	}
 	var objs []*Object
 	var errs model.ErrorList
-	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if first != nil {
+		objs = readDoc(name, first, &errs)
+	}
 	for len(objs) <= max {
 		var doc yaml.Node
 		err := dec.Decode(&doc)

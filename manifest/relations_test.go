@@ -3,6 +3,8 @@ package manifest
 import (
 	"strings"
 	"testing"
+
+	"github.com/kviz/kviz/model"
 )
 
 const app = `
@@ -87,13 +89,13 @@ roleRef: {kind: Role, name: reader}
 subjects: [{kind: ServiceAccount, name: reporter}]
 `
 
-func build(t *testing.T, opts Options) map[string]*Edge {
+func build(t *testing.T, opts Options) map[string]*model.DocEdge {
 	t.Helper()
 	objs, err := Read("app.yaml", []byte(app))
 	if err != nil {
 		t.Fatal(err)
 	}
-	edges := map[string]*Edge{}
+	edges := map[string]*model.DocEdge{}
 	for _, e := range Build(objs, opts).Edges {
 		edges[e.From+" -> "+e.To] = e
 	}
@@ -178,5 +180,25 @@ func TestAddress(t *testing.T) {
 		if n, ns := serviceOf(c.host, "default"); n != c.name || ns != c.ns {
 			t.Errorf("serviceOf(%q) = %q %q, want %q %q", c.host, n, ns, c.name, c.ns)
 		}
+	}
+}
+
+// TestImportIsFormatted: the model kviz import writes loads, and is
+// already in kviz fmt's form.
+func TestImportIsFormatted(t *testing.T) {
+	objs, err := Read("app.yaml", []byte(app))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := Build(objs, Options{}).YAML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	formatted, err := model.Format("model.yaml", data)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, data)
+	}
+	if string(formatted) != string(data) {
+		t.Errorf("kviz import's model is not formatted:\n%s\nformatted:\n%s", data, formatted)
 	}
 }

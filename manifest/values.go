@@ -2,8 +2,6 @@ package manifest
 
 import (
 	"fmt"
-	"sort"
-	"strings"
 )
 
 // get walks nested mappings by key; it returns nil where a step is missing
@@ -89,17 +87,4 @@ func subset(sel, labels map[string]string) bool {
 		}
 	}
 	return true
-}
-
-// pairs writes a mapping as sorted k=v pairs.
-func pairs(m map[string]string) string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for i, k := range keys {
-		keys[i] = k + "=" + m[k]
-	}
-	return strings.Join(keys, ", ")
 }

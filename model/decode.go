@@ -27,7 +27,7 @@ var (
 )
 
 var (
-	topKeys       = []string{"title", "caption", "direction", "layout", "splines", "align", "theme", "legend", "style", "nodes", "edges", "steps"}
+	topKeys       = []string{"title", "caption", "direction", "layout", "splines", "align", "theme", "legend", "fonts", "lang", "style", "nodes", "edges", "steps"}
 	nodeKeys      = []string{"id", "kind", "label", "nodes", "replicas", "style", "icon", "tooltip", "link"}
 	nodeStyleKeys = []string{"fill", "stroke", "color", "dash", "font-weight", "label-position", "shape", "columns"}
 	diagStyleKeys = []string{"background", "color", "font-size"}
@@ -42,8 +42,14 @@ func (d *decoder) model(root *yaml.Node) *Model {
 		switch key {
 		case "title":
 			m.Title, _ = d.str(v, "title")
+			m.TitlePos = d.pos(v)
 		case "caption":
 			m.Caption, _ = d.str(v, "caption")
+			m.CaptionPos = d.pos(v)
+		case "fonts":
+			m.Fonts = d.fonts(v)
+		case "lang":
+			m.Lang = d.lang(v)
 		case "direction":
 			m.Direction = cmp.Or(d.enum(v, "direction", Directions), m.Direction)
 		case "layout":

@@ -11,7 +11,7 @@ import (
 // indentation, comments and flow or block style kept. The model must load;
 // its errors are returned otherwise. Formatting is idempotent.
 func Format(name string, data []byte) ([]byte, error) {
-	if _, err := Parse(name, data, Options{MaxNodes: 1 << 30}); err != nil {
+	if _, err := Parse(name, data, Options{MaxNodes: 1 << 30, MaxEdges: 1 << 30}); err != nil {
 		return nil, err
 	}
 	var doc yaml.Node

@@ -32,6 +32,9 @@ type Options struct {
 	// ReadIcon reads an icon file named by a path relative to the model's
 	// folder, refusing any outside it. Nil: icon files are an error.
 	ReadIcon func(path string) ([]byte, error)
+	// ReadFont reads a font file the model names, under the same rules.
+	// Nil: font files are an error.
+	ReadFont func(path string) ([]byte, error)
 }
 
 var idPattern = regexp.MustCompile(`^[A-Za-z0-9_.-]+$`)
@@ -48,7 +51,7 @@ func Load(name string, r io.Reader, opts Options) (*Model, error) {
 
 // Parse is Load for bytes already in memory.
 func Parse(name string, data []byte, opts Options) (*Model, error) {
-	d := &decoder{file: name, maxNodes: opts.MaxNodes, maxEdges: opts.MaxEdges, readIcon: opts.ReadIcon}
+	d := &decoder{file: name, maxNodes: opts.MaxNodes, maxEdges: opts.MaxEdges, readIcon: opts.ReadIcon, readFont: opts.ReadFont}
 	if d.maxNodes <= 0 {
 		d.maxNodes = 10000
 	}
@@ -116,6 +119,7 @@ type decoder struct {
 	maxNodes int
 	maxEdges int
 	readIcon func(string) ([]byte, error)
+	readFont func(string) ([]byte, error)
 	m        *Model
 }
 

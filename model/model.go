@@ -11,22 +11,26 @@ const ReservedPrefix = "kviz-"
 
 // Model is a loaded, validated diagram description.
 type Model struct {
-	File      string
-	Title     string
-	Caption   string
-	Direction string     // TB, LR, BT or RL
-	Layout    string     // dot, neato, fdp, circo, twopi or osage
-	LayoutPos Pos        // where the model set its layout; zero when it did not
-	Splines   string     // curved, ortho, polyline or line; "" for Graphviz's own
-	Align     [][]string // rows of node ids, each set on one rank in order
-	Theme     string     // kubernetes, light, dark or mono
-	Legend    bool
-	LegendAt  string  // right, bottom, or "" for wherever leaves the least empty canvas
-	LegendCol int     // the legend's columns; 0 to fit
-	Style     Style   // diagram-level: Background, Color and FontSize
-	Nodes     []*Node // the top level, in source order
-	Edges     []*Edge // in source order
-	Steps     []*Step // a build, frame by frame; nil for none
+	File       string
+	Title      string
+	Caption    string
+	Direction  string     // TB, LR, BT or RL
+	Layout     string     // dot, neato, fdp, circo, twopi or osage
+	LayoutPos  Pos        // where the model set its layout; zero when it did not
+	Splines    string     // curved, ortho, polyline or line; "" for Graphviz's own
+	Align      [][]string // rows of node ids, each set on one rank in order
+	Theme      string     // kubernetes, light, dark or mono
+	Legend     bool
+	LegendAt   string      // right, bottom, or "" for wherever leaves the least empty canvas
+	LegendCol  int         // the legend's columns; 0 to fit
+	Style      Style       // diagram-level: Background, Color and FontSize
+	Fonts      []*FontFile // fonts to fall back on after the embedded one, in order
+	Lang       string      // the text's language (BCP 47), "" when not given
+	TitlePos   Pos         // where the title and caption are written; zero when not
+	CaptionPos Pos
+	Nodes      []*Node // the top level, in source order
+	Edges      []*Edge // in source order
+	Steps      []*Step // a build, frame by frame; nil for none
 
 	byID map[string]*Node
 }

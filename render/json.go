@@ -225,7 +225,7 @@ func roundEdges(edges []Edge) {
 		}
 		e.LabelBox = e.LabelBox.round()
 		e.Width = round(e.Width)
-		roundFloats(e.Dash)
+		e.Dash = rounded(e.Dash)
 		for _, a := range []*Arrow{e.Head, e.Tail} {
 			if a != nil {
 				a.Tip, a.Base = a.Tip.round(), a.Base.round()
@@ -241,15 +241,22 @@ func roundTexts(ts []Text) {
 	}
 }
 
-func roundFloats(fs []float64) {
-	for i, f := range fs {
-		fs[i] = round(f)
+// rounded is fs rounded, in a new slice: a scene may share its dash
+// patterns with other scenes, and with a package's table of them.
+func rounded(fs []float64) []float64 {
+	if fs == nil {
+		return nil
 	}
+	out := make([]float64, len(fs))
+	for i, f := range fs {
+		out[i] = round(f)
+	}
+	return out
 }
 
 func (p *Paint) round() {
 	p.StrokeWidth, p.Radius = round(p.StrokeWidth), round(p.Radius)
-	roundFloats(p.Dash)
+	p.Dash = rounded(p.Dash)
 }
 
 func (p Point) round() Point { return Point{round(p[0]), round(p[1])} }

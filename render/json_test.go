@@ -93,3 +93,20 @@ func FuzzDecodeJSON(f *testing.F) {
 		}
 	})
 }
+
+// TestRoundKeepsSharedSlices: rounding a scene leaves dash patterns it
+// shares with others (layouts keeps one table of them) as they were.
+func TestRoundKeepsSharedSlices(t *testing.T) {
+	dash := []float64{5.004, 4}
+	sc := &render.Scene{
+		Nodes: []render.Node{{Paint: render.Paint{Dash: dash}}},
+		Edges: []render.Edge{{Dash: dash}},
+	}
+	sc.Round()
+	if dash[0] != 5.004 {
+		t.Errorf("the shared pattern became %v", dash)
+	}
+	if sc.Edges[0].Dash[0] != 5 || sc.Nodes[0].Paint.Dash[0] != 5 {
+		t.Errorf("the scene's patterns are %v and %v", sc.Edges[0].Dash, sc.Nodes[0].Paint.Dash)
+	}
+}

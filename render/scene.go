@@ -4,6 +4,8 @@
 // encoder never sees the model or the theme.
 package render
 
+import "github.com/kviz/kviz/render/text"
+
 // Scene is a laid-out diagram, and everything an encoder needs to draw it:
 // nothing is looked up elsewhere. Its JSON form is the `-f json` output
 // (EncodeJSON, DecodeJSON), versioned by Version and described by the JSON
@@ -21,6 +23,10 @@ type Scene struct {
 	Legend     *Legend  `json:"legend,omitempty"`     // nil when there is none
 	Icons      []Symbol `json:"icons,omitempty"`      // every icon drawn, once per colouring, in order of first use
 	Frame      *Frame   `json:"-"`                    // the page it is drawn on; nil for its own size
+	// Fonts are the fonts the texts were measured with after the embedded
+	// one; encoders draw with them. Nil: the embedded font alone. Not in
+	// the JSON: a scene read back from JSON draws with the embedded font.
+	Fonts *text.Fonts `json:"-"`
 }
 
 // SceneVersion is the version of the JSON scene this package writes and

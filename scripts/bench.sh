@@ -3,6 +3,7 @@
 # graph (the DOT kviz itself hands to Graphviz, `-f dot`), in one run on one
 # machine. Needs hyperfine; native Graphviz is optional (apt-get install
 # graphviz hyperfine). Run from the repository root: scripts/bench.sh
+# BEFORE=path/to/older/kviz adds its timings, for a before/after table.
 set -euo pipefail
 command -v hyperfine >/dev/null || { echo "bench.sh needs hyperfine (apt-get install hyperfine)" >&2; exit 1; }
 go build -o bin/kviz ./cmd/kviz
@@ -18,6 +19,13 @@ cmds=(
 	-n "kviz png" "bin/kviz render $fig -o $work/a.png"
 	-n "kviz png --scale 2" "bin/kviz render $fig -o $work/b.png --scale 2"
 )
+if [ -n "${BEFORE:-}" ]; then
+	cmds+=(
+		-n "before: kviz svg" "$BEFORE render $fig -o $work/c.svg"
+		-n "before: kviz png" "$BEFORE render $fig -o $work/c.png"
+		-n "before: kviz png --scale 2" "$BEFORE render $fig -o $work/f.png --scale 2"
+	)
+fi
 if command -v dot >/dev/null; then
 	cmds+=(
 		-n "dot -Tsvg" "dot -Tsvg $work/cluster.dot -o $work/d.svg"

@@ -6,7 +6,7 @@ set -euo pipefail
 kviz=${KVIZ:-bin/kviz}
 out=docs/gallery
 mkdir -p "$out"
-for f in testdata/figures/*.yaml testdata/models/*.yaml; do
+for f in testdata/figures/*.yaml testdata/models/*.yaml testdata/fonts/*.yaml; do
 	name=$(basename "$f" .yaml)
 	"$kviz" render "$f" -o "$out/$name.svg"
 	"$kviz" render "$f" -o "$out/$name.png" --scale 2

@@ -12,18 +12,16 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/kviz/kviz/layouts/graphviz"
-	"github.com/kviz/kviz/model"
 )
 
 // defaultTimeout bounds one layout: a model of a few thousand edges can
 // keep Graphviz busy for many minutes.
 const defaultTimeout = 60 * time.Second
 
-// addBudgetFlags adds the limits of a layout: --timeout here, --max-edges
-// with the other limits of reading a model.
-func addBudgetFlags(f *pflag.FlagSet, timeout *time.Duration, lo *loadOpts) {
+// addBudgetFlags adds --timeout, the limit of a layout; --max-edges is
+// among the limits of reading a model (addLoadFlags).
+func addBudgetFlags(f *pflag.FlagSet, timeout *time.Duration) {
 	f.DurationVar(timeout, "timeout", defaultTimeout, "stop a layout that takes longer (0: no limit)")
-	f.IntVar(&lo.model.MaxEdges, "max-edges", model.DefaultMaxEdges, "the most edges a model may have, each target counted")
 }
 
 // errTimeout is the cause a layout's context ends with at --timeout.

@@ -20,9 +20,13 @@ func (e *env) encode(ctx context.Context, w io.Writer, m *model.Model, sc *rende
 	}
 	lo := o.layout
 	lo.Theme = o.docs.darkTheme
-	dark, err := layouts.Layout(ctx, m, lo)
+	var dark *render.Scene
+	err := e.budgeted(ctx, o, func(ctx context.Context) (err error) {
+		dark, err = layouts.Layout(ctx, m, lo)
+		return err
+	})
 	if err != nil {
 		return err
 	}
-	return svg.EncodeDark(w, view(sc), view(dark))
+	return svg.EncodeDarkWith(w, view(sc), view(dark), svg.Options{EmbedFonts: o.fonts.embed})
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/kviz/kviz/manifest"
 	"github.com/kviz/kviz/model"
+	"github.com/kviz/kviz/render/text"
 )
 
 // loadOpts are the options of reading a model or manifests.
@@ -48,14 +49,15 @@ func (e *env) load(name string, o loadOpts) (*model.Model, error) {
 // parse reads a model, or Kubernetes manifests turned into one, from bytes
 // read from name.
 func (e *env) parse(name string, data []byte, o loadOpts) (*model.Model, error) {
-	if !manifest.Looks(data) {
+	objs, isManifest, err := manifest.ReadIfManifests(name, data, o.model.MaxNodes)
+	if !isManifest {
 		opts := o.model
 		if name != "<stdin>" {
 			opts.ReadIcon = iconReader(name)
+			opts.ReadFont = confinedReader(name, text.MaxFontBytes)
 		}
 		return model.Parse(name, data, opts)
 	}
-	objs, err := manifest.ReadMax(name, data, o.model.MaxNodes)
 	if err != nil {
 		return nil, err
 	}

@@ -22,6 +22,12 @@ func realAbs(path string) (string, error) {
 // to its folder that stay inside it once symlinks are resolved, and no
 // larger than an icon may be.
 func iconReader(modelPath string) func(string) ([]byte, error) {
+	return confinedReader(modelPath, icon.MaxFileBytes)
+}
+
+// confinedReader reads the files a model names (icons, fonts) under the
+// same rules, no larger than limit bytes.
+func confinedReader(modelPath string, limit int) func(string) ([]byte, error) {
 	dir := filepath.Dir(modelPath)
 	return func(rel string) ([]byte, error) {
 		if filepath.IsAbs(rel) {
@@ -54,9 +60,9 @@ func iconReader(modelPath string) func(string) ([]byte, error) {
 		if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
 			return nil, fmt.Errorf("is not a regular file")
 		}
-		data, err := io.ReadAll(io.LimitReader(f, icon.MaxFileBytes+1))
-		if err == nil && len(data) > icon.MaxFileBytes {
-			err = fmt.Errorf("larger than %d KiB", icon.MaxFileBytes>>10)
+		data, err := io.ReadAll(io.LimitReader(f, int64(limit)+1))
+		if err == nil && len(data) > limit {
+			err = fmt.Errorf("larger than %d KiB", limit>>10)
 		}
 		return data, err
 	}

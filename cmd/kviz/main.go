@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -17,10 +18,25 @@ import (
 )
 
 func main() {
+	shortLived()
 	ctx, stop := handleSignals(context.Background())
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(exitCode(ctx, code))
+}
+
+// gcPercent is the garbage collector's target for a short-lived command:
+// a render allocates most of what it needs at once, and collecting when
+// the heap reaches five times the live data rather than twice saves
+// collections: about 5 ms of a 40 ms render, 8 ms of CPU (scripts/bench.sh).
+const gcPercent = 400
+
+// shortLived tunes the runtime for a command that exits in milliseconds,
+// unless GOGC says otherwise. kviz watch, which runs for hours, undoes it.
+func shortLived() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
 }
 
 // Exit codes.
@@ -62,7 +78,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(renderCmd(e), watchCmd(e), importCmd(e), validateCmd(e), fmtCmd(e), initCmd(e), schemaCmd(e), kindsCmd(e), versionCmd(e), workerCmd(e))
+	root.AddCommand(renderCmd(e), watchCmd(e), importCmd(e), validateCmd(e), fmtCmd(e), initCmd(e), schemaCmd(e), kindsCmd(e), versionCmd(e), workerCmd(e), fontsCmd(e))
 
 	err := root.ExecuteContext(ctx)
 	switch {

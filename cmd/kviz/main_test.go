@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"testing"
 
@@ -30,7 +31,10 @@ func TestScripts(t *testing.T) {
 			// Share the compiled Graphviz between runs: without it each
 			// kviz process compiles the WASM module anew.
 			e.Setenv("XDG_CACHE_HOME", cache)
-			return nil
+			// The committed test fonts, for scenarios to copy beside models.
+			fonts, err := filepath.Abs(filepath.Join("..", "..", "testdata", "fonts"))
+			e.Setenv("TESTFONTS", fonts)
+			return err
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			// chown UID PATH: give a file to another user (needs root).

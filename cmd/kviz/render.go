@@ -24,7 +24,9 @@ import (
 // formats maps a format name to its encoder; "dot" is written from the
 // model, before layout. Unknown names are refused, never defaulted.
 var formats = map[string]func(io.Writer, *render.Scene, renderOpts) error{
-	"svg":  func(w io.Writer, sc *render.Scene, _ renderOpts) error { return svg.Encode(w, sc) },
+	"svg": func(w io.Writer, sc *render.Scene, o renderOpts) error {
+		return svg.EncodeWith(w, sc, svg.Options{EmbedFonts: o.fonts.embed})
+	},
 	"png":  func(w io.Writer, sc *render.Scene, o renderOpts) error { return png.Encode(w, sc, o.scale) },
 	"json": func(w io.Writer, sc *render.Scene, _ renderOpts) error { return render.EncodeJSON(w, sc) },
 	"pdf":  nil, // a page a step: see encode in slides.go
@@ -41,6 +43,7 @@ type renderOpts struct {
 	output, format string
 	layout         layouts.Options
 	load           loadOpts
+	fonts          fontOpts
 	scale          float64
 	check, quiet   bool
 	slides         slideOpts
@@ -51,6 +54,7 @@ type renderOpts struct {
 // addLoadFlags adds the flags of reading models and manifests.
 func addLoadFlags(f *pflag.FlagSet, o *loadOpts) {
 	f.IntVar(&o.model.MaxNodes, "max-nodes", 0, "the most nodes a model may have (default 10000)")
+	f.IntVar(&o.model.MaxEdges, "max-edges", model.DefaultMaxEdges, "the most edges a model may have, each target counted")
 	f.StringArrayVar(&o.manifest.Namespaces, "namespace", nil, "manifests: draw only this namespace (repeatable)")
 	f.StringSliceVar(&o.manifest.Kinds, "kinds", nil, "manifests: draw only these kinds (Deployment,svc,...)")
 	f.StringSliceVar(&o.manifest.ExcludeKinds, "exclude-kinds", nil, "manifests: leave out these kinds")
@@ -62,7 +66,7 @@ func renderCmd(e *env) *cobra.Command {
 	var o renderOpts
 	c := &cobra.Command{
 		Use:   "render FILE|DIR... [-o OUT]",
-		Short: "Draw models and manifests as SVG, PNG, JSON or DOT",
+		Short: "Draw models and manifests as SVG, PNG, PDF, PowerPoint, JSON or DOT",
 		Long: `Draw each model, or each file of Kubernetes manifests. With one input, -o
 names the output file ('-' for standard output); with several, or a folder,
 -o names a folder, and a folder's .yaml files are drawn to the same paths
@@ -78,9 +82,14 @@ is passed over (-v says which), as are paths matched by --exclude or a
 .kvizignore. Markdown pages (.md, .mdx) have each kviz fence drawn to
 PAGE-N or PAGE-ID; --rewrite puts the image in the fence's place. --check
 also names orphans: images kviz drew that nothing draws now; --prune
-deletes them. --dark-theme writes SVG that follows the reader's dark mode.`,
-		Example: "  kviz render cluster.yaml -o cluster.svg\n  kviz render docs/diagrams/ -o static/img/ -f svg,png\n  kviz render docs/diagrams/ -o static/img/ --check",
-		Args:    cobra.MinimumNArgs(1),
+deletes them. --dark-theme writes SVG that follows the reader's dark mode.
+
+For slides: a model's steps (a build, laid out once) are a page each in
+PDF and a slide each in PowerPoint; --step N draws one, --steps a file
+each. --canvas 16:9 or WxH sizes the page, --font-scale enlarges text.`,
+		Example: "  kviz render cluster.yaml -o cluster.svg\n  kviz render docs/diagrams/ -o static/img/ -f svg,png\n  kviz render docs/diagrams/ -o static/img/ --check\n" +
+			"  kviz render cluster.yaml -o deck.pptx\n  kviz render cluster.yaml -o hero.png --canvas 1920x1080",
+		Args: cobra.MinimumNArgs(1),
 	}
 	c.RunE = func(cmd *cobra.Command, args []string) error { return e.render(cmd.Context(), args, o) }
 	f := c.Flags()
@@ -96,8 +105,10 @@ deletes them. --dark-theme writes SVG that follows the reader's dark mode.`,
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress on standard error")
 	addLoadFlags(f, &o.load)
 	addSlideFlags(f, &o)
-	addBudgetFlags(f, &o.timeout, &o.load)
+	addBudgetFlags(f, &o.timeout)
 	addDocsFlags(f, &o.docs)
+	addFontFlags(f, &o.fonts)
+	addEmbedFlag(f, &o.fonts)
 	enumCompletion(c, "direction", model.Directions)
 	enumCompletion(c, "layout", model.Layouts)
 	enumCompletion(c, "theme", model.Themes)
@@ -130,6 +141,9 @@ type job struct {
 
 func (e *env) render(ctx context.Context, args []string, o renderOpts) error {
 	if err := checkOptions(o); err != nil {
+		return err
+	}
+	if err := o.fonts.apply(&o.layout); err != nil {
 		return err
 	}
 	p, err := plan(args, o)

@@ -30,6 +30,12 @@ func allToAll(n int) string {
 	return b.String()
 }
 
+// startup is how long kviz takes to reach its layout: Graphviz is
+// instantiated before main, and a signal before main ends kviz as Go's
+// runtime does (killed by the signal, not exit 130). The race detector
+// makes it slower.
+const startup = 1500 * time.Millisecond * (1 + 3*(slowdown-1)/9)
+
 // kvizProcess starts kviz (the test binary, as testscript installs it in
 // $PATH) in dir, once it has compiled Graphviz.
 func kvizProcess(t *testing.T, dir string, args ...string) (*exec.Cmd, *bytes.Buffer) {
@@ -61,7 +67,7 @@ func TestSignalMidLayout(t *testing.T) {
 			dir := t.TempDir()
 			os.WriteFile(filepath.Join(dir, "m.yaml"), []byte(allToAll(60)), 0o644)
 			cmd, stderr := kvizProcess(t, dir, "render", "m.yaml", "-o", "m.svg")
-			time.Sleep(1500 * time.Millisecond) // past Graphviz's start, into the layout
+			time.Sleep(startup) // past Graphviz's start, into the layout
 			start := time.Now()
 			cmd.Process.Signal(tt.sig)
 			err := cmd.Wait()
@@ -85,7 +91,7 @@ func TestSecondSignal(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "m.yaml"), []byte(allToAll(60)), 0o644)
 	cmd, _ := kvizProcess(t, dir, "render", "m.yaml", "-o", "m.svg")
-	time.Sleep(1500 * time.Millisecond)
+	time.Sleep(startup)
 	start := time.Now()
 	cmd.Process.Signal(syscall.SIGINT)
 	time.Sleep(20 * time.Millisecond)
@@ -146,7 +152,7 @@ func TestSignalMidRedraw(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "m.yaml"), []byte(allToAll(60)), 0o644)
 	cmd, stderr := kvizProcess(t, dir, "watch", "m.yaml", "--addr", "127.0.0.1:0")
-	time.Sleep(1500 * time.Millisecond)
+	time.Sleep(startup)
 	start := time.Now()
 	cmd.Process.Signal(syscall.SIGINT)
 	cmd.Wait()

@@ -8,6 +8,7 @@ import (
 	"image"
 	stdpng "image/png"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -18,6 +19,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/kviz/kviz/internal/browser"
+	"github.com/kviz/kviz/internal/tools"
 )
 
 // kvizOK runs the command line and fails the test unless it exits 0.
@@ -123,6 +125,11 @@ func TestCanvasSize(t *testing.T) {
 				} else if near > 100 || far < 200 {
 					t.Errorf("scale %s: a wide diagram should fill the width: margins %d across, %d down", scale, near, far)
 				}
+			}
+			pdf := filepath.Join(t.TempDir(), "x.pdf")
+			kvizOK(t, "render", in, "-o", pdf, "--canvas", "800x450")
+			if data, _ := os.ReadFile(pdf); !bytes.Contains(data, []byte("/MediaBox [0 0 800.00 450.00]")) {
+				t.Error("PDF page is not 800×450 points")
 			}
 			out := filepath.Join(t.TempDir(), "x.svg")
 			kvizOK(t, "render", in, "-o", out, "--canvas", "800x450")
@@ -377,5 +384,73 @@ func TestStepsInDocsBuild(t *testing.T) {
 	}
 	if got := strings.Join(names, " "); got != "c-1.svg c-2.svg c-3.svg c-4.svg c.pdf" {
 		t.Errorf("after --prune: %s", got)
+	}
+}
+
+// TestBrokenDeck: a model with a bad step writes no PDF and no deck, and
+// leaves an old one as it was.
+func TestBrokenDeck(t *testing.T) {
+	bad := writeModel(t, "bad.yaml", chain("LR", 2)+"steps:\n  - {show: [n0->n2]}\n")
+	dir := t.TempDir()
+	old := filepath.Join(dir, "old.pptx")
+	os.WriteFile(old, []byte("old deck"), 0o644)
+	for _, out := range []string{filepath.Join(dir, "deck.pdf"), old} {
+		var stderr bytes.Buffer
+		code := run(context.Background(), []string{"render", bad, "-o", out}, nil, &bytes.Buffer{}, &stderr)
+		if code != exitFail || !strings.Contains(stderr.String(), `show: no edge runs "n0->n2"`) {
+			t.Errorf("%s: exit %d, %q", out, code, stderr.String())
+		}
+	}
+	var stderr bytes.Buffer
+	if code := run(context.Background(), []string{"validate", bad}, nil, &bytes.Buffer{}, &stderr); code != exitFail ||
+		!strings.Contains(stderr.String(), `bad.yaml:9:13: show: no edge runs "n0->n2"; did you mean "n0->n1"?`) {
+		t.Errorf("validate: exit %d, %q", code, stderr.String())
+	}
+	files, _ := os.ReadDir(dir)
+	if len(files) != 1 {
+		t.Errorf("%d files in the folder, want only the old deck", len(files))
+	}
+	if data, _ := os.ReadFile(old); string(data) != "old deck" {
+		t.Error("the old deck was touched")
+	}
+}
+
+// TestCanvasSVGLikePNG draws one framed page as SVG and as PNG: librsvg's
+// rendering of the SVG (its view box and background) matches kviz's PNG,
+// within the 2% of noticeably different pixels the encoders meet anyway.
+func TestCanvasSVGLikePNG(t *testing.T) {
+	rsvg := tools.Need(t, "librsvg2-bin", "rsvg-convert")
+	in := writeModel(t, "m.yaml", chain("TB", 4))
+	dir := t.TempDir()
+	for _, canvas := range []string{"800x450", "4:3"} {
+		svgPath, pngPath := filepath.Join(dir, "x.svg"), filepath.Join(dir, "x.png")
+		kvizOK(t, "render", in, "-o", svgPath, "--canvas", canvas)
+		kvizOK(t, "render", in, "-o", pngPath, "--canvas", canvas)
+		own := readPNG(t, pngPath)
+		b := own.Bounds()
+		ref := filepath.Join(dir, "ref.png")
+		if out, err := exec.Command(rsvg, "-w", fmt.Sprint(b.Dx()), "-h", fmt.Sprint(b.Dy()), "-o", ref, svgPath).CombinedOutput(); err != nil {
+			t.Fatalf("rsvg-convert: %v\n%s", err, out)
+		}
+		other := readPNG(t, ref)
+		if other.Bounds() != b {
+			t.Fatalf("%s: librsvg drew %v, kviz %v", canvas, other.Bounds(), b)
+		}
+		n := 0
+		for y := 0; y < b.Dy(); y++ {
+			for x := 0; x < b.Dx(); x++ {
+				r1, g1, b1, _ := own.At(x, y).RGBA()
+				r2, g2, b2, _ := other.At(x, y).RGBA()
+				for _, d := range []int{int(r1) - int(r2), int(g1) - int(g2), int(b1) - int(b2)} {
+					if d > 48<<8 || d < -48<<8 {
+						n++
+						break
+					}
+				}
+			}
+		}
+		if share := float64(n) / float64(b.Dx()*b.Dy()); share > 0.02 {
+			t.Errorf("%s: %.2f%% of pixels differ between the SVG and the PNG", canvas, share*100)
+		}
 	}
 }

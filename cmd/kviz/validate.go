@@ -8,6 +8,7 @@ import (
 
 func validateCmd(e *env) *cobra.Command {
 	var o loadOpts
+	var fonts fontOpts
 	c := &cobra.Command{
 		Use:   "validate FILE...",
 		Short: "Check models and print every problem, without drawing",
@@ -16,6 +17,10 @@ func validateCmd(e *env) *cobra.Command {
 		RunE:  func(*cobra.Command, []string) error { return nil },
 	}
 	c.RunE = func(_ *cobra.Command, args []string) error {
+		var l layouts.Options
+		if err := fonts.apply(&l); err != nil {
+			return err
+		}
 		failed := false
 		for _, name := range args {
 			if isPage(name) {
@@ -24,7 +29,7 @@ func validateCmd(e *env) *cobra.Command {
 			}
 			m, err := e.load(name, o)
 			if err == nil {
-				err = layouts.Check(m, layouts.Options{})
+				err = layouts.Check(m, l) // a label no font can draw is a problem too
 			}
 			if err != nil {
 				printErr(e.stderr, err)
@@ -37,5 +42,6 @@ func validateCmd(e *env) *cobra.Command {
 		return nil
 	}
 	addLoadFlags(c.Flags(), &o)
+	addFontFlags(c.Flags(), &fonts)
 	return c
 }

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -40,8 +41,9 @@ written as by kviz render.`,
 	f.StringVar(&o.layout.Theme, "theme", "", "override the model's theme")
 	o.scale, o.layout.FontScale = 1, 1
 	addLoadFlags(f, &o.load)
-	addBudgetFlags(f, &o.timeout, &o.load)
+	addBudgetFlags(f, &o.timeout)
 	addWalkFlags(f, &o.docs.walk)
+	addFontFlags(f, &o.fonts)
 	return c
 }
 
@@ -77,7 +79,13 @@ func (p *preview) update(f func()) {
 }
 
 func (e *env) watch(ctx context.Context, target, addr string, o renderOpts) error {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(100) // a long session: the default, not main's short-lived setting
+	}
 	if err := checkOptions(o); err != nil {
+		return err
+	}
+	if err := o.fonts.apply(&o.layout); err != nil {
 		return err
 	}
 	if _, err := os.Stat(target); err != nil {

@@ -3,11 +3,13 @@ package main
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -202,4 +204,53 @@ func TestWatchTimeout(t *testing.T) {
 	await(t, "drawn after the timeout", func() bool {
 		return strings.Contains(getState(t, url).Drawings[0].SVG, `<title id="kviz-title">Small</title>`)
 	})
+}
+
+// TestWatchSlowReaders: pages that ask for the state and never read it do
+// not each hold a copy of the drawings (before, 200 of them held 2.6 GB).
+func TestWatchSlowReaders(t *testing.T) {
+	defer func(w time.Duration, r int) { writeTimeout, maxRequests = w, r }(writeTimeout, maxRequests)
+	writeTimeout, maxRequests = 2*time.Second, 64
+	var b strings.Builder
+	b.WriteString("nodes:\n")
+	// An 8 MB state: more than the sockets between a page and the server
+	// can hold, so a page that does not read leaves the rest in the server.
+	for i := 0; i < 400; i++ {
+		fmt.Fprintf(&b, "  - {id: n%d, tooltip: %q}\n", i, strings.Repeat("a long tooltip ", 1400))
+	}
+	model := filepath.Join(t.TempDir(), "m.yaml")
+	save(t, model, b.String())
+	url := startWatch(t, model)
+	resp, err := http.Get(url + "state")
+	if err != nil {
+		t.Fatal(err)
+	}
+	state, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+
+	heap := func() uint64 {
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	before := heap()
+	const pages = 40
+	addr := strings.TrimSuffix(strings.TrimPrefix(url, "http://"), "/")
+	for i := 0; i < pages; i++ {
+		conn, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close()
+		// A tiny receive window keeps the response in the server's hands.
+		conn.(*net.TCPConn).SetReadBuffer(1024)
+		fmt.Fprintf(conn, "GET /state HTTP/1.1\r\nHost: %s\r\n\r\n", addr)
+	}
+	time.Sleep(500 * time.Millisecond)
+	grew := int64(heap()) - int64(before)
+	if copies := pages * int64(len(state)); grew > copies/4 {
+		t.Errorf("heap grew %d KB for %d pages not reading a %d KB state", grew>>10, pages, len(state)>>10)
+	}
+	t.Logf("state %d KB; heap grew %d KB for %d pages", len(state)>>10, grew>>10, pages)
 }

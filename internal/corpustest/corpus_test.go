@@ -2,6 +2,7 @@ package corpustest
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"os"
@@ -17,8 +18,9 @@ import (
 	"github.com/kviz/kviz/render/svg"
 )
 
-// corpus is the shared folder of real manifests, beside the repository.
-var corpus = filepath.Join("..", "..", "..", "shared", "corpus", "manifests")
+// corpus is the shared folder of real manifests, beside the repository,
+// or where $KVIZ_CORPUS says (a git worktree sits elsewhere).
+var corpus = cmp.Or(os.Getenv("KVIZ_CORPUS"), filepath.Join("..", "..", "..", "shared", "corpus", "manifests"))
 
 func needCorpus(t *testing.T) {
 	t.Helper()

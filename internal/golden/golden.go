@@ -36,8 +36,22 @@ func Check(t testing.TB, path string, got []byte) {
 		t.Fatalf("%v (run go test -update to create it)", err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (run go test -update to accept):\n%s", path, Diff(string(want), string(got)))
+		t.Errorf("%s differs (run go test -update to accept):\n%s\n%s", path, Diff(string(want), string(got)), keep(t, path, got))
 	}
+}
+
+// keep writes what a test got beside FailureDir, named as its golden, and
+// says where.
+func keep(t testing.TB, golden string, got []byte) string {
+	dir := FailureDir(t)
+	path := filepath.Join(dir, filepath.Base(golden))
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Sprintf("(could not keep the output: %v)", err)
+	}
+	if err := os.WriteFile(path, got, 0o644); err != nil {
+		return fmt.Sprintf("(could not keep the output: %v)", err)
+	}
+	return "what the test got is kept in " + path
 }
 
 // WellFormedXML checks that data is one well-formed XML document.

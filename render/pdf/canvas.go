@@ -17,6 +17,7 @@ type canvas struct {
 	fr    render.Frame
 	fonts map[int]bool           // the faces added to the document, by style index
 	paths map[string]render.Path // icon path data, parsed once per document
+	set   *text.Fonts            // the page's fallback fonts (render.Scene.Fonts)
 
 	transparency uint8 // 255 less the opacity in force; 0 for opaque
 }
@@ -184,7 +185,7 @@ func (c *canvas) path(d string) (render.Path, bool) {
 }
 
 func (c *canvas) Text(t render.Text) {
-	st := text.Style{Size: t.Size * c.fr.Scale, Bold: t.Bold, Italic: t.Italic}
+	st := text.Style{Size: t.Size * c.fr.Scale, Bold: t.Bold, Italic: t.Italic, Fonts: c.set}
 	c.text(t.Text, st, c.fr.Apply(render.Point{t.X, t.Y}), t.Anchor, t.Color)
 }
 
@@ -193,6 +194,18 @@ func (c *canvas) Text(t render.Text) {
 func (c *canvas) text(s string, st text.Style, p render.Point, anchor, colour string) {
 	col, ok := render.ParseColor(colour)
 	if !ok || s == "" || st.Size <= 0 {
+		return
+	}
+	if !text.Plain(s, st) {
+		l := text.Shape(s, st)
+		x := p[0]
+		switch anchor {
+		case "middle":
+			x -= l.Width / 2
+		case "end":
+			x -= l.Width
+		}
+		c.shaped(l, x, p[1], col)
 		return
 	}
 	c.font(st)

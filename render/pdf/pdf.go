@@ -58,6 +58,7 @@ func Encode(w io.Writer, pages ...Page) error {
 		sc, pg := p.Scene, p.Scene.Page()
 		doc.AddPageFormat("P", fpdf.SizeType{Wd: pg.Width, Ht: pg.Height})
 		c.fr = pg
+		c.set = sc.Fonts
 		if p.Title != "" {
 			c.font(text.Style{Size: 12}) // fpdf writes a bookmark as UTF-16 only while a Unicode font is set
 			doc.Bookmark(p.Title, 0, 0)

@@ -17,6 +17,7 @@ import (
 	"testing"
 	"unicode/utf16"
 
+	"github.com/kviz/kviz/internal/golden"
 	"github.com/kviz/kviz/internal/tools"
 	"github.com/kviz/kviz/layouts"
 	"github.com/kviz/kviz/model"
@@ -29,6 +30,7 @@ var figures = []string{
 	filepath.Join("..", "..", "testdata", "figures", "cluster.yaml"),
 	filepath.Join("..", "..", "testdata", "figures", "choreography.yaml"),
 	filepath.Join("..", "..", "testdata", "models", "shapes.yaml"),
+	filepath.Join("..", "..", "testdata", "fonts", "scripts.yaml"), // CJK, Arabic, Devanagari... as outlines
 }
 
 func scene(t testing.TB, path string) *render.Scene {
@@ -37,7 +39,7 @@ func scene(t testing.TB, path string) *render.Scene {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := model.Parse(path, data, model.Options{})
+	m, err := model.Parse(path, data, model.Options{ReadFont: golden.Beside(path)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -239,4 +241,28 @@ func utf16be(s string) string {
 		b = append(b, byte(u>>8), byte(u))
 	}
 	return string(b)
+}
+
+// TestQpdfCheck has qpdf parse every object and stream of a three-page
+// PDF with steps' bookmarks, a framed page and links: no syntax or stream
+// errors.
+func TestQpdfCheck(t *testing.T) {
+	tool := tools.Need(t, "qpdf", "qpdf")
+	shapes := scene(t, figures[2])
+	framed := *shapes
+	framed.Frame = &render.Frame{Width: 960, Height: 540, Scale: 1.5, DX: 12, DY: 8}
+	// A translucent fill: the PDF needs an ExtGState and version 1.4.
+	framed.Nodes = append([]render.Node(nil), shapes.Nodes...)
+	framed.Nodes[0].Paint.Fill = "#ff000080"
+	path := filepath.Join(t.TempDir(), "x.pdf")
+	if err := os.WriteFile(path, encode(t, scene(t, figures[0]), shapes, &framed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(tool, "--check", path).CombinedOutput()
+	if !strings.Contains(string(out), "PDF Version: 1.4") {
+		t.Errorf("a PDF with transparency is not version 1.4:\n%s", out)
+	}
+	if err != nil || !strings.Contains(string(out), "No syntax or stream encoding errors found") {
+		t.Errorf("qpdf --check: %v\n%s", err, out)
+	}
 }

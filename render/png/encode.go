@@ -15,7 +15,9 @@ import (
 // suits drawings of flat colour, then zlib at its fastest. The standard
 // encoder tries five filters on every row and spends most of its time
 // choosing. A pHYs chunk records the density, scale × 72 dots per inch,
-// so that slide tools place the image at its size in points.
+// so that slide tools place the image at its size in points. From scale 2
+// up, the rows are compressed in strips on every core (see
+// deflateStrips): the same pixels, other bytes.
 func write(w io.Writer, img *image.RGBA, scale float64) error {
 	b := img.Bounds()
 	wd, ht := b.Dx(), b.Dy()
@@ -37,32 +39,11 @@ func write(w io.Writer, img *image.RGBA, scale float64) error {
 	chunk(bw, "tEXt", []byte("Software\x00kviz"))
 
 	idat := &chunkWriter{w: bw, kind: "IDAT"}
-	z, err := zlib.NewWriterLevel(idat, zlib.BestSpeed)
-	if err != nil {
-		return err
+	deflate := deflateRows
+	if scale >= 2 {
+		deflate = deflateStrips
 	}
-	prev := make([]byte, wd*bpp)
-	cur := make([]byte, wd*bpp)
-	row := make([]byte, 1+wd*bpp)
-	row[0] = 2 // the Up filter
-	for y := 0; y < ht; y++ {
-		src := img.Pix[y*img.Stride : y*img.Stride+wd*4]
-		if opaque {
-			for x := 0; x < wd; x++ {
-				copy(cur[x*3:x*3+3], src[x*4:x*4+3])
-			}
-		} else {
-			unpremultiply(cur, src)
-		}
-		for i := range cur {
-			row[1+i] = cur[i] - prev[i]
-		}
-		if _, err := z.Write(row); err != nil {
-			return err
-		}
-		prev, cur = cur, prev
-	}
-	if err := z.Close(); err != nil {
+	if err := deflate(idat, img, bpp); err != nil {
 		return err
 	}
 	if err := idat.flush(); err != nil {
@@ -70,6 +51,70 @@ func write(w io.Writer, img *image.RGBA, scale float64) error {
 	}
 	chunk(bw, "IEND", nil)
 	return bw.Flush()
+}
+
+// deflateRows writes img's filtered rows to w as one zlib stream.
+func deflateRows(w io.Writer, img *image.RGBA, bpp int) error {
+	z, err := zlib.NewWriterLevel(w, zlib.BestSpeed)
+	if err != nil {
+		return err
+	}
+	f := newFilter(img, bpp)
+	for y := 0; y < img.Bounds().Dy(); y++ {
+		if _, err := z.Write(f.row(y)); err != nil {
+			return err
+		}
+	}
+	return z.Close()
+}
+
+// filter turns image rows into PNG rows with the Up filter, remembering
+// the row above.
+type filter struct {
+	img       *image.RGBA
+	bpp       int
+	prev, cur []byte // the row above and this row, unfiltered
+	out       []byte // the filter type, then the filtered row
+}
+
+func newFilter(img *image.RGBA, bpp int) *filter {
+	n := img.Bounds().Dx() * bpp
+	out := make([]byte, 1+n)
+	out[0] = 2 // the Up filter
+	return &filter{img: img, bpp: bpp, prev: make([]byte, n), cur: make([]byte, n), out: out}
+}
+
+// pixels reads row y into dst, unpremultiplied and without alpha when the
+// image is opaque.
+func (f *filter) pixels(dst []byte, y int) {
+	wd := f.img.Bounds().Dx()
+	src := f.img.Pix[y*f.img.Stride : y*f.img.Stride+wd*4]
+	if f.bpp == 3 {
+		for x := 0; x < wd; x++ {
+			copy(dst[x*3:x*3+3], src[x*4:x*4+3])
+		}
+		return
+	}
+	unpremultiply(dst, src)
+}
+
+// row is row y filtered, valid until the next call. Rows must come in
+// order, unless start sets the row above first.
+func (f *filter) row(y int) []byte {
+	f.pixels(f.cur, y)
+	for i, c := range f.cur {
+		f.out[1+i] = c - f.prev[i]
+	}
+	f.prev, f.cur = f.cur, f.prev
+	return f.out
+}
+
+// start readies f for row y, out of order: it reads the row above.
+func (f *filter) start(y int) {
+	clear(f.prev)
+	if y > 0 {
+		f.pixels(f.prev, y-1)
+	}
 }
 
 // phys is the data of a pHYs chunk for scale pixels per point: pixels per

@@ -51,7 +51,7 @@ func Rasterize(sc *render.Scene, scale float64) (*image.RGBA, error) {
 		return nil, fmt.Errorf("a %d×%d pixel image is too large (at most %d pixels)", w, h, MaxPixels)
 	}
 	pg := sc.Page()
-	c := &canvas{dc: gg.NewContext(w, h), k: scale * pg.Scale, dx: pg.DX * scale, dy: pg.DY * scale}
+	c := &canvas{dc: gg.NewContext(w, h), k: scale * pg.Scale, dx: pg.DX * scale, dy: pg.DY * scale, fonts: sc.Fonts}
 	if bg, ok := render.ParseColor(sc.Background); ok {
 		c.dc.SetColor(bg)
 		c.dc.Clear()
@@ -69,6 +69,7 @@ type canvas struct {
 	k      float64
 	dx, dy float64
 	paths  map[string]render.Path // icon path data, parsed once per image
+	fonts  *text.Fonts            // after the embedded font, as the layout measured with
 }
 
 func (c *canvas) Open(render.Part) {}
@@ -132,7 +133,7 @@ func (c *canvas) paint(fill, stroke string, width float64, dash []float64, round
 }
 
 func (c *canvas) Text(t render.Text) {
-	c.text(t.Text, text.Style{Size: t.Size, Bold: t.Bold, Italic: t.Italic}, t.X*c.k+c.dx, t.Y*c.k+c.dy, t.Anchor, t.Color)
+	c.text(t.Text, text.Style{Size: t.Size, Bold: t.Bold, Italic: t.Italic, Fonts: c.fonts}, t.X*c.k+c.dx, t.Y*c.k+c.dy, t.Anchor, t.Color)
 }
 
 // text draws s with its baseline at pixel x, y, kerned, from a face made
@@ -140,6 +141,17 @@ func (c *canvas) Text(t render.Text) {
 func (c *canvas) text(s string, st text.Style, x, y float64, anchor, colour string) {
 	col, ok := render.ParseColor(colour)
 	if !ok || s == "" {
+		return
+	}
+	if !text.Plain(s, st) {
+		l := text.Shape(s, st)
+		switch anchor {
+		case "middle":
+			x -= l.Width * c.k / 2
+		case "end":
+			x -= l.Width * c.k
+		}
+		c.shaped(l, x, y, col)
 		return
 	}
 	text.WithFace(st, c.k, func(f font.Face) {

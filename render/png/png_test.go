@@ -7,9 +7,11 @@ import (
 	"image"
 	"image/color"
 	stdpng "image/png"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -27,7 +29,7 @@ func scene(t testing.TB, path string) *render.Scene {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := model.Parse(path, data, model.Options{})
+	m, err := model.Parse(path, data, model.Options{ReadFont: golden.Beside(path)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -180,31 +182,89 @@ func BenchmarkClusterPNG(b *testing.B) {
 }
 
 // TestEncoderRoundTrip decodes kviz's PNG with the standard decoder and
-// compares every pixel with the raster it came from, opaque and not.
+// compares every pixel with the raster it came from, opaque and not, in
+// one stream and in strips (scale 3 makes several).
 func TestEncoderRoundTrip(t *testing.T) {
 	sc := scene(t, figures[1].path)
 	for _, bg := range []string{sc.Background, ""} {
 		sc.Background = bg
-		img, err := Rasterize(sc, 1)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var buf bytes.Buffer
-		if err := write(&buf, img, 1); err != nil {
-			t.Fatal(err)
-		}
-		got := decode(t, buf.Bytes())
-		if got.Bounds() != img.Bounds() {
-			t.Fatalf("bounds %v, want %v", got.Bounds(), img.Bounds())
-		}
-		for y := 0; y < img.Bounds().Dy(); y++ {
-			for x := 0; x < img.Bounds().Dx(); x++ {
-				// The standard encoder's conversion is the reference.
-				want := color.NRGBAModel.Convert(img.At(x, y))
-				if g := color.NRGBAModel.Convert(got.At(x, y)); g != want {
-					t.Fatalf("background %q: pixel %d,%d is %v, want %v", bg, x, y, g, want)
+		for _, scale := range []float64{1, 3} {
+			img, err := Rasterize(sc, scale)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, enc := range []float64{1, 3} { // one stream, and strips
+				var buf bytes.Buffer
+				if err := write(&buf, img, enc); err != nil {
+					t.Fatal(err)
 				}
+				got := decode(t, buf.Bytes())
+				if got.Bounds() != img.Bounds() {
+					t.Fatalf("bounds %v, want %v", got.Bounds(), img.Bounds())
+				}
+				samePixels(t, fmt.Sprintf("background %q, scale %v, encoded as scale %v", bg, scale, enc), got, img)
 			}
 		}
+	}
+	if h := img3(t, sc).Bounds().Dy(); h <= 2*stripRows {
+		t.Errorf("the image is %d rows: fewer than three strips", h)
+	}
+}
+
+func img3(t *testing.T, sc *render.Scene) *image.RGBA {
+	img, err := Rasterize(sc, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
+}
+
+// samePixels compares every pixel, the standard encoder's conversion the
+// reference.
+func samePixels(t *testing.T, what string, got image.Image, img *image.RGBA) {
+	t.Helper()
+	for y := 0; y < img.Bounds().Dy(); y++ {
+		for x := 0; x < img.Bounds().Dx(); x++ {
+			want := color.NRGBAModel.Convert(img.At(x, y))
+			if g := color.NRGBAModel.Convert(got.At(x, y)); g != want {
+				t.Fatalf("%s: pixel %d,%d is %v, want %v", what, x, y, g, want)
+			}
+		}
+	}
+}
+
+// TestStripsDeterministic: the strips' bytes do not depend on the cores.
+func TestStripsDeterministic(t *testing.T) {
+	img := img3(t, scene(t, figures[0].path))
+	var one, many bytes.Buffer
+	prev := runtime.GOMAXPROCS(1)
+	err := write(&one, img, 3)
+	runtime.GOMAXPROCS(prev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := write(&many, img, 3); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(one.Bytes(), many.Bytes()) {
+		t.Error("strips encode differently on one core")
+	}
+}
+
+// BenchmarkWrite encodes the cluster figure at scale 2 in one stream and
+// in strips.
+func BenchmarkWrite(b *testing.B) {
+	img, err := Rasterize(scene(b, figures[0].path), 2)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, enc := range []float64{1, 2} { // one stream, and strips
+		b.Run(fmt.Sprintf("strips=%v", enc >= 2), func(b *testing.B) {
+			for b.Loop() {
+				if err := write(io.Discard, img, enc); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -27,11 +27,16 @@ import (
 // a class selector would not reach. The geometry is the light SVG's, byte
 // for byte, and several such SVGs inlined in one page never disagree.
 func EncodeDark(w io.Writer, light, dark *render.Scene) error {
+	return EncodeDarkWith(w, light, dark, Options{})
+}
+
+// EncodeDarkWith is EncodeDark as o asks (Options.EmbedFonts).
+func EncodeDarkWith(w io.Writer, light, dark *render.Scene, o Options) error {
 	var lb, db bytes.Buffer
-	if err := Encode(&lb, light); err != nil {
+	if err := EncodeWith(&lb, light, o); err != nil {
 		return err
 	}
-	if err := Encode(&db, dark); err != nil {
+	if err := EncodeWith(&db, dark, o); err != nil {
 		return err
 	}
 	out, err := mergeDark(lb.Bytes(), db.Bytes())
@@ -190,6 +195,9 @@ func addStyle(tag, decls string) string {
 // switch (Docusaurus, MkDocs Material). "initial" unsets them where a page
 // inside a dark-preferring browser says light.
 func styleSheet(vars map[string]string) string {
+	if len(vars) == 0 {
+		return "" // the two themes paint alike
+	}
 	names := make([]string, 0, len(vars))
 	for v := range vars {
 		names = append(names, v)

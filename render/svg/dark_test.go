@@ -48,7 +48,7 @@ func TestDarkKeepsTheLightDrawing(t *testing.T) {
 	root := filepath.Join("..", "..", "testdata")
 	for _, name := range []string{"figures/cluster", "figures/choreography", "models/every-kind"} {
 		path := filepath.Join(root, name+".yaml")
-		for _, pair := range [][2]string{{"kubernetes", "dark"}, {"light", "dark"}, {"dark", "light"}, {"mono", "dark"}} {
+		for _, pair := range [][2]string{{"kubernetes", "dark"}, {"light", "dark"}, {"dark", "light"}, {"mono", "dark"}, {"dark", "dark"}} {
 			light := encode(t, scene(t, path, pair[0]))
 			merged := encodeDark(t, scene(t, path, pair[0]), scene(t, path, pair[1]))
 			bare := darkStRe.ReplaceAll(styleRe.ReplaceAll(merged, nil), nil)
@@ -57,6 +57,9 @@ func TestDarkKeepsTheLightDrawing(t *testing.T) {
 			}
 			if pair[0] != pair[1] && !bytes.Contains(merged, []byte("prefers-color-scheme: dark")) {
 				t.Errorf("%s %s/%s: no dark style sheet", name, pair[0], pair[1])
+			}
+			if pair[0] == pair[1] && !bytes.Equal(merged, light) {
+				t.Errorf("%s %s/%s: one theme twice is not the plain drawing", name, pair[0], pair[1])
 			}
 		}
 	}

@@ -18,9 +18,17 @@ import (
 )
 
 // Encode writes sc as SVG to w.
-func Encode(w io.Writer, sc *render.Scene) error {
+func Encode(w io.Writer, sc *render.Scene) error { return EncodeWith(w, sc, Options{}) }
+
+// EncodeWith writes sc as SVG to w as o asks.
+func EncodeWith(w io.Writer, sc *render.Scene, o Options) error {
 	var buf bytes.Buffer
-	c := &canvas{s: svgo.New(&buf)}
+	c := &canvas{s: svgo.New(&buf), fonts: sc.Fonts}
+	var iconText func(render.Text) bool
+	if o.EmbedFonts {
+		c.glyphs = newGlyphs(sc.Fonts)
+		iconText = c.outlined
+	}
 	c.s.Decimals = 2
 	s := c.s
 	// role and aria-labelledby let screen readers announce the title.
@@ -32,16 +40,19 @@ func Encode(w io.Writer, sc *render.Scene) error {
 	if sc.Frame != nil {
 		origin = render.F(vx) + " " + render.F(vy)
 	}
-	s.Start(pg.Width, pg.Height, fmt.Sprintf(`viewBox="%s %s %s"`, origin, render.F(vw), render.F(vh)),
-		`role="img"`, `aria-labelledby="kviz-title"`)
+	s.Start(pg.Width, pg.Height, append([]string{fmt.Sprintf(`viewBox="%s %s %s"`, origin, render.F(vw), render.F(vh)),
+		`role="img"`, `aria-labelledby="kviz-title"`}, langAttrs(sc.Fonts)...)...)
 	fmt.Fprintf(&buf, "<title id=\"kviz-title\">%s</title>\n", escaper.Replace(sc.Title))
-	defs(s, sc.Icons)
+	defs(s, sc.Icons, iconText)
 	s.Group(attr("font-family", text.Family))
 	if render.Painted(sc.Background) {
 		s.Rect(vx, vy, vw, vh, `class="background"`, attr("fill", sc.Background))
 	}
 	render.Draw(sc, c)
 	s.Gend()
+	if c.glyphs != nil {
+		c.glyphs.defs(&buf)
+	}
 	s.End()
 	_, err := w.Write(buf.Bytes())
 	return err
@@ -50,7 +61,9 @@ func Encode(w io.Writer, sc *render.Scene) error {
 // canvas draws on an svgo document.
 type canvas struct {
 	s       *svgo.SVG
-	closers []string // what Close writes, innermost last
+	closers []string    // what Close writes, innermost last
+	fonts   *text.Fonts // the fallback fonts the layout measured with
+	glyphs  *glyphs     // with Options.EmbedFonts, the glyph outlines drawn
 }
 
 func (c *canvas) Open(p render.Part) {
@@ -128,15 +141,21 @@ func (c *canvas) Icon(ic *render.Icon, sym *render.Symbol) {
 
 func (c *canvas) Text(t render.Text) {
 	attrs := []string{attr("font-size", render.F(t.Size)), attr("fill", t.Color)}
-	if t.Anchor != "" && t.Anchor != "start" {
-		attrs = append(attrs, attr("text-anchor", t.Anchor))
+	if c.glyphs != nil && c.outlined(t) {
+		attrs = append(attrs, `fill-opacity="0"`) // drawn as outlines; kept for search
 	}
+	anchor, dir := direction(t)
+	if anchor != "" && anchor != "start" {
+		attrs = append(attrs, attr("text-anchor", anchor))
+	}
+	attrs = append(attrs, dir...)
 	if t.Bold {
 		attrs = append(attrs, `font-weight="bold"`)
 	}
 	if t.Italic {
 		attrs = append(attrs, `font-style="italic"`)
 	}
+	attrs = append(attrs, c.family(t)...)
 	c.s.Text(t.X, t.Y, t.Text, attrs...)
 }
 

@@ -8,8 +8,10 @@ import (
 )
 
 // defs writes the scene's icons, each a <symbol> in a 100×100 view box
-// under its own id, in the scene's order.
-func defs(out *svgo.SVG, icons []render.Symbol) {
+// under its own id, in the scene's order. outline, when not nil, draws an
+// icon's text as glyph outlines and reports whether it did
+// (Options.EmbedFonts).
+func defs(out *svgo.SVG, icons []render.Symbol, outline func(render.Text) bool) {
 	if len(icons) == 0 {
 		return
 	}
@@ -17,6 +19,10 @@ func defs(out *svgo.SVG, icons []render.Symbol) {
 	for _, s := range icons {
 		out.Writer.Write([]byte(`<symbol ` + attr("id", s.ID) + ` viewBox="0 0 100 100">` + "\n"))
 		for _, el := range s.Elements {
+			if el.Op == render.OpText && outline != nil &&
+				outline(render.Text{X: el.X, Y: el.Y, Text: el.Text, Size: el.Size, Bold: true, Anchor: "middle", Color: el.Fill}) {
+				continue
+			}
 			element(out, el)
 		}
 		out.Writer.Write([]byte("</symbol>\n"))

@@ -1,12 +1,21 @@
-// Package text is kviz's one font: Liberation Sans 2 (metric-compatible with
-// Arial and Helvetica), embedded in the binary. Layouts measure labels with
-// it and the PNG encoder draws with it, so text fits its box in every output
-// on every machine. All lengths are in points.
+// Package text measures and shapes kviz's text. Liberation Sans 2
+// (metric-compatible with Arial and Helvetica) is embedded in the binary
+// and comes first; characters it lacks (CJK, Arabic, Devanagari, emoji)
+// fall back to the fonts a model or the command line names (a Fonts).
+// Layouts measure labels here and the encoders draw the same shaped glyphs,
+// so text fits its box in every output. All lengths are in points.
+//
+// Text that Liberation Sans covers and that needs no shaping (Latin,
+// Greek, Cyrillic) takes a fast path through golang.org/x/image's font
+// package; anything else is split into runs by direction, script and
+// font, shaped with go-text/typesetting (a HarfBuzz port) and ordered by
+// the Unicode bidi algorithm.
 package text
 
 import (
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/go-fonts/liberation/liberationsansbold"
 	"github.com/go-fonts/liberation/liberationsansbolditalic"
@@ -28,6 +37,7 @@ type Style struct {
 	Size   float64
 	Bold   bool
 	Italic bool
+	Fonts  *Fonts // the fallback fonts after Liberation Sans; nil for none
 }
 
 func (s Style) index() int {
@@ -42,16 +52,16 @@ func (s Style) index() int {
 }
 
 var (
-	parseOnce sync.Once
-	fonts     [4]*sfnt.Font
+	fonts [4]*sfnt.Font // Liberation Sans for the fast path
 
 	mu    sync.Mutex // guards faces: an opentype face is not safe for concurrent use
 	faces = map[faceKey]font.Face{}
 )
 
 type faceKey struct {
-	style Style
-	scale float64
+	size         float64
+	bold, italic bool
+	scale        float64
 }
 
 func load() {
@@ -64,6 +74,12 @@ func load() {
 			panic("text: embedded font is broken: " + err.Error()) // cannot happen: the bytes are compiled in
 		}
 		fonts[i] = f
+		lf, err := Parse("", ttf)
+		if err != nil {
+			panic("text: embedded font is broken: " + err.Error())
+		}
+		liberation[i] = lf[0]
+		liberation[i].Family = "Liberation Sans"
 	}
 }
 
@@ -71,7 +87,7 @@ func load() {
 // The caller holds mu.
 func face(s Style, scale float64) font.Face {
 	parseOnce.Do(load)
-	k := faceKey{s, scale}
+	k := faceKey{s.Size, s.Bold, s.Italic, scale}
 	if f, ok := faces[k]; ok {
 		return f
 	}
@@ -85,11 +101,14 @@ func face(s Style, scale float64) font.Face {
 	return f
 }
 
-// Width is how wide s measures, kerning included, in points.
+// Width is how wide s measures, shaped and kerned, in points.
 func Width(s string, st Style) float64 {
 	mu.Lock()
 	defer mu.Unlock()
-	return float64(font.MeasureString(face(st, 1), s)) / 64
+	if fast(s, st) {
+		return float64(font.MeasureString(face(st, 1), s)) / 64
+	}
+	return shape(s, st).Width
 }
 
 // Block is the size of lines set in st: the widest line's width and the
@@ -101,27 +120,43 @@ func Block(lines []string, st Style) (w, h float64) {
 	return w, float64(len(lines)) * st.Size * LineHeight
 }
 
-// Wrap splits s at its newlines, then breaks each line at spaces so that it
-// fits maxWidth points where it can. A single word wider than maxWidth
+// Wrap splits s at its newlines, then breaks each line where it may so
+// that it fits maxWidth points where it can. Text on the fast path breaks
+// at spaces; any other text where Unicode's line breaking (UAX #14) allows,
+// which is between any two CJK characters too. A piece wider than maxWidth
 // stays whole on its own line: the box grows instead.
 func Wrap(s string, st Style, maxWidth float64) []string {
 	var out []string
 	for _, para := range strings.Split(s, "\n") {
-		words := strings.Fields(para)
-		if len(words) == 0 {
+		mu.Lock()
+		simple := fast(para, st)
+		mu.Unlock()
+		var pieces []string
+		if simple {
+			pieces = strings.Fields(para)
+		} else {
+			pieces = breaks(para)
+		}
+		if len(pieces) == 0 {
 			out = append(out, "")
 			continue
 		}
-		line := words[0]
-		for _, w := range words[1:] {
-			if Width(line+" "+w, st) <= maxWidth {
-				line += " " + w
+		join := func(a, b string) string {
+			if simple {
+				return a + " " + b
+			}
+			return a + b
+		}
+		line := pieces[0]
+		for _, w := range pieces[1:] {
+			if Width(strings.TrimRightFunc(join(line, w), unicode.IsSpace), st) <= maxWidth {
+				line = join(line, w)
 				continue
 			}
-			out = append(out, line)
+			out = append(out, strings.TrimRightFunc(line, unicode.IsSpace))
 			line = w
 		}
-		out = append(out, line)
+		out = append(out, strings.TrimRightFunc(line, unicode.IsSpace))
 	}
 	return out
 }
