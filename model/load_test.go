@@ -223,7 +223,9 @@ func TestAliasesAreUnique(t *testing.T) {
 
 func FuzzLoad(f *testing.F) {
 	for _, s := range []string{"", "nodes: []", "nodes:\n  - {id: a, kind: api}\nedges:\n  - {from: a, to: a}\n",
-		"a: &a [*a]", "title: \"\\u0000\"\n", "nodes: [{id: a, nodes: [{id: b}]}]"} {
+		"a: &a [*a]", "title: \"\\u0000\"\n", "nodes: [{id: a, nodes: [{id: b}]}]",
+		// The layout controls: lists in from, align rows, legend places, columns.
+		"splines: ortho\nalign: [[a, b], [c]]\nlegend: {position: bottom, columns: 2}\nnodes: [{id: g, style: {columns: 2}, nodes: [{id: a}, {id: b}]}, {id: c}]\nedges: [{from: [a, b], to: [c, c]}, {from: g, to: a}]\n"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
