@@ -125,7 +125,8 @@ edges:
 	checkGeometry(t, sc, true)
 }
 
-// TestOnlyGraphvizImportsGoGraphviz: go-graphviz stays behind one door.
+// TestOnlyGraphvizImportsGoGraphviz: go-graphviz stays behind one door,
+// package layouts/graphviz/wasm.
 func TestOnlyGraphvizImportsGoGraphviz(t *testing.T) {
 	gobin, err := exec.LookPath("go")
 	if err != nil {
@@ -137,7 +138,7 @@ func TestOnlyGraphvizImportsGoGraphviz(t *testing.T) {
 	}
 	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
 		pkg, imports, _ := strings.Cut(line, " ")
-		if strings.Contains(imports, "github.com/goccy/go-graphviz") && pkg != "github.com/kviz/kviz/layouts/graphviz" {
+		if strings.Contains(imports, "github.com/goccy/go-graphviz") && pkg != "github.com/kviz/kviz/layouts/graphviz/wasm" {
 			t.Errorf("%s imports go-graphviz", pkg)
 		}
 	}

@@ -1,11 +1,13 @@
 // Package layouts turns a *model.Model into a *render.Scene: it measures
-// every label with the embedded font, has Graphviz place the boxes (package
-// layouts/graphviz), and composes the flat scene with the theme's colours,
+// every label with the embedded font, has a Placer place the boxes (package
+// layouts/graphviz; Graphviz itself once a program imports
+// layouts/graphviz/wasm), and composes the flat scene with the theme's colours,
 // the title, the caption and the legend.
 package layouts
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/kviz/kviz/layouts/graphviz"
@@ -23,7 +25,9 @@ type Options struct {
 	Background string   // a colour, or "transparent"
 	Pad        *float64 // points of margin around the drawing; nil means 16, and 0 none
 	FontScale  float64  // text this many times larger, re-measured; 0 means 1
-	// Placer lays the graph out; nil means Graphviz in this process.
+	// Placer lays the graph out; nil means the context's (graphviz.PlacerOf):
+	// a worker process set with graphviz.WithPlacer, or else Graphviz in
+	// this process once package layouts/graphviz/wasm is imported.
 	Placer graphviz.Placer
 	// Fonts are fonts to fall back on after the model's own (--font).
 	Fonts []*text.Font
@@ -117,9 +121,12 @@ func lay(ctx context.Context, m *model.Model, o Options, withDOT bool) (*render.
 	if withDOT {
 		dot = graphviz.DOT(g) // before placing: the DOT holds what goes in
 	}
-	var place graphviz.Placer = graphviz.InProcess{}
-	if o.Placer != nil {
-		place = o.Placer
+	place := o.Placer
+	if place == nil {
+		place = graphviz.PlacerOf(ctx)
+	}
+	if place == nil {
+		return nil, nil, errors.New("no layout: import github.com/kviz/kviz/layouts/graphviz/wasm for Graphviz")
 	}
 	if err := place.Place(ctx, g); err != nil {
 		return nil, nil, fmt.Errorf("%s: laying out: %w", m.File, err)
@@ -210,7 +217,3 @@ func prepare(m *model.Model, s settings) (map[*model.Node]string, map[string]*ic
 	})
 	return files, icons, errs.Err()
 }
-
-// CacheDir reports where Graphviz's compiled code is cached, or why it is
-// not: see package layouts/graphviz/internal/wasmcache.
-func CacheDir() (string, error) { return graphviz.CacheDir() }

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/kviz/kviz/layouts/graphviz"
+	"github.com/kviz/kviz/layouts/graphviz/wasm"
 )
 
 // defaultTimeout bounds one layout: a model of a few thousand edges can
@@ -48,7 +49,7 @@ func (e *env) budgeted(ctx context.Context, o renderOpts, lay func(context.Conte
 		defer cancel()
 	}
 	if e.layouter.worker != nil {
-		ctx = graphviz.WithRunner(ctx, e.layouter.worker.Run)
+		ctx = graphviz.WithPlacer(ctx, e.layouter.worker)
 	}
 	err := lay(ctx)
 	var t errTimeout
@@ -90,7 +91,7 @@ func workerCmd(e *env) *cobra.Command {
 		Hidden: true,
 		Args:   cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			return graphviz.Serve(e.stdin, e.stdout)
+			return wasm.Serve(e.stdin, e.stdout)
 		},
 	}
 }

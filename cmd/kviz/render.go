@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -234,98 +235,153 @@ func checkOptions(o renderOpts) error {
 	return checkSlides(o)
 }
 
-// plan decides each input's outputs.
+// plan decides each input's outputs: which formats, and under which paths
+// (beside each input, in one file, in a folder, or on standard output).
 func plan(args []string, o renderOpts) (*planned, error) {
-	var fmts []string
-	if o.format != "" {
-		for _, f := range strings.Split(o.format, ",") {
-			if _, ok := formats[f]; !ok {
-				return nil, usagef("unknown format %q (one of %s)", f, formatNames)
-			}
-			fmts = append(fmts, f)
-		}
+	fmts, err := parseFormats(o.format)
+	if err != nil {
+		return nil, err
 	}
-	anyDir := false
-	for _, in := range args {
-		anyDir = anyDir || isDir(in) || isPage(in)
-	}
-	toDir := o.output != "" && o.output != "-" && (len(args) > 1 || anyDir || isDir(o.output) || strings.HasSuffix(o.output, "/"))
+	anyDir := slices.ContainsFunc(args, func(in string) bool { return isDir(in) || isPage(in) })
+	t := target{output: o.output, toDir: outputIsFolder(o.output, len(args) > 1 || anyDir)}
 	if err := checkDocs(args, o); err != nil {
 		return nil, err
 	}
-	if _, known := extensions[strings.ToLower(filepath.Ext(o.output))]; toDir && known && !isDir(o.output) {
-		return nil, usagef("several inputs need a folder for -o, not %q", o.output)
+	if t.fmts, err = t.formats(fmts); err != nil {
+		return nil, err
 	}
-	toFile := o.output != "" && !toDir
-	if toFile && o.output != "-" {
-		ext := strings.ToLower(filepath.Ext(o.output))
-		byExt, known := extensions[ext]
+	if o.output == "-" && (len(args) > 1 || anyDir || len(t.fmts) > 1) {
+		return nil, usagef("-o - takes one input file and one format")
+	}
+	p := &planned{formats: t.fmts}
+	for _, in := range args {
+		if err := p.addInput(in, t, o.docs.walk); err != nil {
+			return nil, err
+		}
+	}
+	p.roots = orphanRoots(args, o, t.toDir)
+	return p, p.collisions()
+}
+
+// parseFormats reads -f: a comma-separated list of known formats; nil for
+// none given.
+func parseFormats(list string) ([]string, error) {
+	if list == "" {
+		return nil, nil
+	}
+	var fmts []string
+	for _, f := range strings.Split(list, ",") {
+		if _, ok := formats[f]; !ok {
+			return nil, usagef("unknown format %q (one of %s)", f, formatNames)
+		}
+		fmts = append(fmts, f)
+	}
+	return fmts, nil
+}
+
+// outputIsFolder reports whether -o names a folder: it does when there are
+// several drawings to write (several inputs, a folder or a page), when it
+// is one, or when it ends in a slash. "" (beside each input) and "-"
+// (standard output) are not folders.
+func outputIsFolder(output string, several bool) bool {
+	if output == "" || output == "-" {
+		return false
+	}
+	return several || isDir(output) || strings.HasSuffix(output, "/")
+}
+
+// target is where a render's drawings go, as -o and -f decide.
+type target struct {
+	output string   // -o as given: "", "-", a file or a folder
+	toDir  bool     // -o is a folder: drawings go under it at their inputs' paths
+	fmts   []string // the formats drawn, at least one
+}
+
+// toFile reports whether every drawing goes to the one file (or "-") -o
+// names.
+func (t target) toFile() bool { return t.output != "" && !t.toDir }
+
+// formats settles the formats drawn: those of -f, else the one -o's
+// extension names, else SVG. It refuses a file name for -o where a folder
+// is needed, and -f and -o's extension that disagree.
+func (t target) formats(fmts []string) ([]string, error) {
+	ext := strings.ToLower(filepath.Ext(t.output))
+	byExt, known := extensions[ext]
+	if t.toDir && known && !isDir(t.output) {
+		return nil, usagef("several inputs need a folder for -o, not %q", t.output)
+	}
+	if t.toFile() && t.output != "-" {
 		switch {
 		case len(fmts) > 1:
-			return nil, usagef("several formats need a folder for -o, not %q", o.output)
+			return nil, usagef("several formats need a folder for -o, not %q", t.output)
 		case len(fmts) == 0 && !known:
-			return nil, usagef("cannot tell the format of %q from its extension %q: use -f (%s)", o.output, ext, formatNames)
+			return nil, usagef("cannot tell the format of %q from its extension %q: use -f (%s)", t.output, ext, formatNames)
 		case len(fmts) == 0:
-			fmts = []string{byExt}
+			return []string{byExt}, nil
 		case known && byExt != fmts[0]:
-			return nil, usagef("format %s does not match the output %q", fmts[0], o.output)
+			return nil, usagef("format %s does not match the output %q", fmts[0], t.output)
 		}
 	}
 	if len(fmts) == 0 {
-		fmts = []string{"svg"}
+		return []string{"svg"}, nil
 	}
-	if o.output == "-" && (len(args) > 1 || anyDir || len(fmts) > 1) {
-		return nil, usagef("-o - takes one input file and one format")
-	}
-	// outs names the drawings of input in; rel is its path under -o.
-	outs := func(in, rel string) []output {
-		var list []output
-		for _, f := range fmts {
-			path := strings.TrimSuffix(rel, filepath.Ext(rel)) + "." + f
-			switch {
-			case in == "-" && o.output == "":
-				path = "-"
-			case toFile:
-				path = o.output
-			case toDir:
-				path = filepath.Join(o.output, path)
-			}
-			list = append(list, output{format: f, path: path})
-		}
-		return list
-	}
-	p := &planned{formats: fmts}
-	for _, in := range args {
+	return fmts, nil
+}
+
+// outs names the drawings of input in, one a format; rel is its path
+// under a folder -o, or beside it without -o.
+func (t target) outs(in, rel string) []output {
+	var list []output
+	for _, f := range t.fmts {
+		path := strings.TrimSuffix(rel, filepath.Ext(rel)) + "." + f
 		switch {
-		case isDir(in):
-			files, notes, err := walkFolder(in, o.docs.walk)
-			if err != nil {
-				return nil, err
-			}
-			p.notes = append(p.notes, notes...)
-			for _, f := range files {
-				rel, _ := filepath.Rel(in, f.path)
-				if !toDir {
-					rel = f.path // beside the input
-				}
-				if err := p.add(f.path, rel, in, f.markdown, outs); err != nil {
-					return nil, err
-				}
-			}
-		case in == "-":
-			p.jobs = append(p.jobs, job{in: in, outs: outs(in, "stdin")})
-		case toDir:
-			if err := p.add(in, filepath.Base(in), "", isPage(in), outs); err != nil {
-				return nil, err
-			}
-		default:
-			if err := p.add(in, in, "", isPage(in), outs); err != nil {
-				return nil, err
-			}
+		case in == "-" && t.output == "":
+			path = "-"
+		case t.toFile():
+			path = t.output
+		case t.toDir:
+			path = filepath.Join(t.output, path)
+		}
+		list = append(list, output{format: f, path: path})
+	}
+	return list
+}
+
+// addInput plans the drawings of one command-line input: a folder's
+// models, manifests and pages; standard input; or one file, drawn under
+// its base name into a folder -o, else at its own path.
+func (p *planned) addInput(in string, t target, walk walkOpts) error {
+	switch {
+	case isDir(in):
+		return p.addFolder(in, t, walk)
+	case in == "-":
+		p.jobs = append(p.jobs, job{in: in, outs: t.outs(in, "stdin")})
+		return nil
+	case t.toDir:
+		return p.add(in, filepath.Base(in), "", isPage(in), t.outs)
+	default:
+		return p.add(in, in, "", isPage(in), t.outs)
+	}
+}
+
+// addFolder plans the drawings of the files found in folder dir: under -o
+// at their paths inside dir, or beside themselves.
+func (p *planned) addFolder(dir string, t target, walk walkOpts) error {
+	files, notes, err := walkFolder(dir, walk)
+	if err != nil {
+		return err
+	}
+	p.notes = append(p.notes, notes...)
+	for _, f := range files {
+		rel, _ := filepath.Rel(dir, f.path)
+		if !t.toDir {
+			rel = f.path // beside the input
+		}
+		if err := p.add(f.path, rel, dir, f.markdown, t.outs); err != nil {
+			return err
 		}
 	}
-	p.roots = orphanRoots(args, o, toDir)
-	return p, p.collisions()
+	return nil
 }
 
 func isDir(path string) bool {

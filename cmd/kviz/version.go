@@ -6,7 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/kviz/kviz/layouts"
+	"github.com/kviz/kviz/layouts/graphviz/wasm"
 )
 
 func versionCmd(e *env) *cobra.Command {
@@ -22,7 +22,7 @@ func versionCmd(e *env) *cobra.Command {
 			}
 			fmt.Fprintln(e.stdout, "kviz", v)
 			if verbose {
-				if dir, err := layouts.CacheDir(); err != nil {
+				if dir, err := wasm.CacheDir(); err != nil {
 					fmt.Fprintf(e.stdout, "graphviz cache: off (%v)\n", err)
 				} else {
 					fmt.Fprintf(e.stdout, "graphviz cache: %s\n", dir)

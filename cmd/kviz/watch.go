@@ -78,6 +78,8 @@ func (p *preview) update(f func()) {
 	}
 }
 
+// watch draws target, serves the drawings as a live preview on addr and
+// redraws them on every save, until ctx ends.
 func (e *env) watch(ctx context.Context, target, addr string, o renderOpts) error {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(100) // a long session: the default, not main's short-lived setting
@@ -116,6 +118,13 @@ func (e *env) watch(ctx context.Context, target, addr string, o renderOpts) erro
 	exposed(e.stderr, ln.Addr())
 	fmt.Fprintf(e.stderr, "kviz: watching %s; preview at http://%s/\n", target, ln.Addr())
 
+	e.redrawOnSave(ctx, w, target, redraw)
+	return nil
+}
+
+// redrawOnSave calls redraw whenever a save under target has settled,
+// watching the folders created meanwhile too, until ctx ends or w closes.
+func (e *env) redrawOnSave(ctx context.Context, w *fsnotify.Watcher, target string, redraw func()) {
 	// Saves come as bursts of events (write, chmod, rename): redraw once
 	// they settle.
 	const settle = 80 * time.Millisecond
@@ -124,18 +133,15 @@ func (e *env) watch(ctx context.Context, target, addr string, o renderOpts) erro
 	for {
 		select {
 		case <-ctx.Done():
-			return nil
+			return
 		case ev, ok := <-w.Events:
 			if !ok {
-				return nil
+				return
 			}
 			if ev.Has(fsnotify.Create) && isDir(ev.Name) {
 				watchDirs(w, ev.Name)
 			}
-			if recreated(w, target, ev) {
-				timer.Reset(settle)
-			}
-			if relevant(target, ev.Name) {
+			if recreated(w, target, ev) || relevant(target, ev.Name) {
 				timer.Reset(settle)
 			}
 		case err, ok := <-w.Errors:

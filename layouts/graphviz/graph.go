@@ -1,12 +1,12 @@
-// Package graphviz places boxes and routes edges with Graphviz. It is the
-// only package that imports go-graphviz, and it keeps that library's rules:
-// one call at a time (one mutex around every call), never a cancelled
-// render, positions read back in the json0 format, and its compiled-code
-// cache in a private folder (see package wasmcache).
-//
-// In goes a Graph of fixed-size boxes, nested clusters and edges with
-// fixed-size label slots; out come positions in points, origin at the
-// top-left of the drawing, y down.
+// Package graphviz is the layout stage's seam: a Graph of fixed-size
+// boxes, nested clusters and edges with fixed-size label slots goes in to
+// a Placer, and positions come out, in points, origin at the top-left of
+// the drawing, y down. It speaks Graphviz's languages — it writes the
+// Graph as DOT and reads Graphviz's json0 answer — and talks to a worker
+// process (Worker), but runs no Graphviz itself: package
+// layouts/graphviz/wasm does, and imports go-graphviz, which this package
+// does not. So a program or test that only composes scenes on a fake
+// Placer never loads Graphviz's WASM.
 package graphviz
 
 // Clusters reports whether an engine draws clusters. neato, circo and

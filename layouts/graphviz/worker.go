@@ -47,9 +47,10 @@ func readMsg(r *bufio.Reader) ([]byte, error) {
 	return b, err
 }
 
-// Serve lays out each request read from r in this process and writes the
-// reply to w, until r ends: the loop of a worker process.
-func Serve(r io.Reader, w io.Writer) error {
+// Serve lays out each request read from r with run and writes the reply
+// to w, until r ends: the loop of a worker process (package
+// layouts/graphviz/wasm serves with Graphviz in process).
+func Serve(r io.Reader, w io.Writer, run func(dot []byte, engine string) ([]byte, error)) error {
 	in, out := bufio.NewReader(r), bufio.NewWriter(w)
 	for {
 		engine, err := readMsg(in)
@@ -79,10 +80,10 @@ func Serve(r io.Reader, w io.Writer) error {
 	}
 }
 
-// Worker lays out in a child process that Serve runs, killed when a
-// layout's context ends and started anew for the next: a process that
-// must outlive a timeout (kviz watch) lays out with one. It also replaces
-// the process every MaxUses layouts.
+// Worker lays out in a child process that Serve runs (with Graphviz),
+// killed when a layout's context ends and started anew for the next: a
+// process that must outlive a timeout (kviz watch) lays out with one. It
+// also replaces the process every MaxUses layouts.
 type Worker struct {
 	start   func() *exec.Cmd // the child, running Serve on its stdin and stdout
 	MaxUses int
@@ -100,6 +101,11 @@ type Worker struct {
 // until the first layout.
 func NewWorker(start func() *exec.Cmd) *Worker {
 	return &Worker{start: start, MaxUses: DefaultMaxUses}
+}
+
+// Place lays g out in the worker process: a Worker is a Placer.
+func (w *Worker) Place(ctx context.Context, g *Graph) error {
+	return Runner(w.Run).Place(ctx, g)
 }
 
 // Run is a Runner.

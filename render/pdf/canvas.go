@@ -15,9 +15,9 @@ import (
 type canvas struct {
 	doc   *fpdf.Fpdf
 	fr    render.Frame
-	fonts map[int]bool           // the faces added to the document, by style index
-	paths map[string]render.Path // icon path data, parsed once per document
-	set   *text.Fonts            // the page's fallback fonts (render.Scene.Fonts)
+	fonts map[int]bool // the faces added to the document, by style index
+	paths render.Paths // icon path data, parsed once per document
+	set   *text.Fonts  // the page's fallback fonts (render.Scene.Fonts)
 
 	transparency uint8 // 255 less the opacity in force; 0 for opaque
 }
@@ -154,7 +154,7 @@ func (c *canvas) icon(sym *render.Symbol, b render.Box) {
 		switch el.Op {
 		case render.OpPath:
 			var ok bool
-			if p, ok = c.path(el.D); !ok {
+			if p, ok = c.paths.Parse(el.D); !ok {
 				continue // a scene decoded from JSON has its paths checked
 			}
 		case render.OpCircle:
@@ -166,22 +166,6 @@ func (c *canvas) icon(sym *render.Symbol, b render.Box) {
 		}
 		c.paint(func() { c.trace(p, tx) }, el.Fill, el.Stroke, el.StrokeWidth*u*c.fr.Scale, nil, true, el.EvenOdd)
 	}
-}
-
-// path is path data parsed, once per document.
-func (c *canvas) path(d string) (render.Path, bool) {
-	if p, ok := c.paths[d]; ok {
-		return p, true
-	}
-	p, err := render.ParsePath(d)
-	if err != nil {
-		return nil, false
-	}
-	if c.paths == nil {
-		c.paths = map[string]render.Path{}
-	}
-	c.paths[d] = p
-	return p, true
 }
 
 func (c *canvas) Text(t render.Text) {

@@ -24,7 +24,7 @@ func (c *canvas) icon(sym *render.Symbol, b render.Box) {
 	for _, el := range sym.Elements {
 		switch el.Op {
 		case render.OpPath:
-			p, ok := c.path(el.D)
+			p, ok := c.paths.Parse(el.D)
 			if !ok {
 				continue // a scene decoded from JSON has its paths checked
 			}
@@ -44,20 +44,4 @@ func (c *canvas) icon(sym *render.Symbol, b render.Box) {
 		c.paint(el.Fill, el.Stroke, el.StrokeWidth*u, nil, true)
 		c.dc.SetFillRuleWinding()
 	}
-}
-
-// path is path data parsed, once per image.
-func (c *canvas) path(d string) (render.Path, bool) {
-	if p, ok := c.paths[d]; ok {
-		return p, true
-	}
-	p, err := render.ParsePath(d)
-	if err != nil {
-		return nil, false
-	}
-	if c.paths == nil {
-		c.paths = map[string]render.Path{}
-	}
-	c.paths[d] = p
-	return p, true
 }

@@ -68,8 +68,8 @@ type canvas struct {
 	dc     *gg.Context
 	k      float64
 	dx, dy float64
-	paths  map[string]render.Path // icon path data, parsed once per image
-	fonts  *text.Fonts            // after the embedded font, as the layout measured with
+	paths  render.Paths // icon path data, parsed once per image
+	fonts  *text.Fonts  // after the embedded font, as the layout measured with
 }
 
 func (c *canvas) Open(render.Part) {}

@@ -1,4 +1,4 @@
-package graphviz
+package wasm
 
 import (
 	"context"
@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/kviz/kviz/layouts/graphviz"
 )
 
 // The test binary is its own worker when this variable is set.
@@ -25,8 +27,8 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-func testWorker(t *testing.T) *Worker {
-	w := NewWorker(func() *exec.Cmd {
+func testWorker(t *testing.T) *graphviz.Worker {
+	w := graphviz.NewWorker(func() *exec.Cmd {
 		cmd := exec.Command(os.Args[0])
 		cmd.Env = append(os.Environ(), workerEnv+"=1")
 		return cmd
@@ -36,22 +38,22 @@ func testWorker(t *testing.T) *Worker {
 }
 
 // small is a two-box graph.
-func small() *Graph {
-	a := &Node{ID: "a", Width: 50, Height: 30}
-	b := &Node{ID: "b", Width: 50, Height: 30}
-	return &Graph{Engine: "dot", Direction: "TB", Nodes: []*Node{a, b}, Edges: []*Edge{{From: a, To: b, Head: "normal", Tail: "none"}}}
+func small() *graphviz.Graph {
+	a := &graphviz.Node{ID: "a", Width: 50, Height: 30}
+	b := &graphviz.Node{ID: "b", Width: 50, Height: 30}
+	return &graphviz.Graph{Engine: "dot", Direction: "TB", Nodes: []*graphviz.Node{a, b}, Edges: []*graphviz.Edge{{From: a, To: b, Head: "normal", Tail: "none"}}}
 }
 
 // allToAll is a graph whose dot layout takes minutes: n boxes, each
 // joined to every box.
-func allToAll(n int) *Graph {
-	g := &Graph{Engine: "dot", Direction: "TB"}
+func allToAll(n int) *graphviz.Graph {
+	g := &graphviz.Graph{Engine: "dot", Direction: "TB"}
 	for i := 0; i < n; i++ {
-		g.Nodes = append(g.Nodes, &Node{ID: fmt.Sprintf("n%d", i), Width: 50, Height: 30})
+		g.Nodes = append(g.Nodes, &graphviz.Node{ID: fmt.Sprintf("n%d", i), Width: 50, Height: 30})
 	}
 	for _, a := range g.Nodes {
 		for _, b := range g.Nodes {
-			g.Edges = append(g.Edges, &Edge{From: a, To: b, Head: "normal", Tail: "none"})
+			g.Edges = append(g.Edges, &graphviz.Edge{From: a, To: b, Head: "normal", Tail: "none"})
 		}
 	}
 	return g
@@ -60,10 +62,10 @@ func allToAll(n int) *Graph {
 func TestWorkerLaysOutAsThisProcess(t *testing.T) {
 	w := testWorker(t)
 	g, h := small(), small()
-	if err := Layout(WithRunner(context.Background(), w.Run), g); err != nil {
+	if err := w.Place(context.Background(), g); err != nil {
 		t.Fatal(err)
 	}
-	if err := Layout(context.Background(), h); err != nil {
+	if err := InProcess.Place(context.Background(), h); err != nil {
 		t.Fatal(err)
 	}
 	for i := range g.Nodes {
@@ -80,14 +82,14 @@ func TestWorkerTimeout(t *testing.T) {
 	ctx, cancel := context.WithTimeoutCause(context.Background(), time.Second, errors.New("too slow"))
 	defer cancel()
 	start := time.Now()
-	err := Layout(WithRunner(ctx, w.Run), allToAll(60))
+	err := w.Place(ctx, allToAll(60))
 	if err == nil || !strings.Contains(err.Error(), "too slow") {
-		t.Fatalf("Layout = %v, want the context's cause", err)
+		t.Fatalf("Place = %v, want the context's cause", err)
 	}
 	if took := time.Since(start); took > 2*time.Second {
 		t.Errorf("stopped after %v, want about 1s", took)
 	}
-	if err := Layout(WithRunner(context.Background(), w.Run), small()); err != nil {
+	if err := w.Place(context.Background(), small()); err != nil {
 		t.Fatalf("layout after a timeout: %v", err)
 	}
 	if w.Starts != 2 {
@@ -101,7 +103,7 @@ func TestWorkerReplaced(t *testing.T) {
 	w := testWorker(t)
 	w.MaxUses = 2
 	for i := 0; i < 5; i++ {
-		if err := Layout(WithRunner(context.Background(), w.Run), small()); err != nil {
+		if err := w.Place(context.Background(), small()); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -116,7 +118,7 @@ func TestWorkerGraphvizError(t *testing.T) {
 	if _, err := w.Run(context.Background(), []byte("digraph { a -> "), "dot"); err == nil {
 		t.Fatal("bad DOT laid out")
 	}
-	if _, err := w.Run(context.Background(), DOT(small()), "dot"); err != nil {
+	if _, err := w.Run(context.Background(), graphviz.DOT(small()), "dot"); err != nil {
 		t.Fatal(err)
 	}
 	if w.Starts != 1 {
@@ -128,38 +130,38 @@ func TestWorkerGraphvizError(t *testing.T) {
 // worker, and a worker's start.
 func BenchmarkSmallInProcess(b *testing.B) {
 	for b.Loop() {
-		if err := Layout(context.Background(), small()); err != nil {
+		if err := InProcess.Place(context.Background(), small()); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
 func BenchmarkSmallInWorker(b *testing.B) {
-	w := NewWorker(func() *exec.Cmd {
+	w := graphviz.NewWorker(func() *exec.Cmd {
 		cmd := exec.Command(os.Args[0])
 		cmd.Env = append(os.Environ(), workerEnv+"=1")
 		return cmd
 	})
 	defer w.Close()
-	ctx := WithRunner(context.Background(), w.Run)
+	ctx := context.Background()
 	for b.Loop() {
-		if err := Layout(ctx, small()); err != nil {
+		if err := w.Place(ctx, small()); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
 func BenchmarkWorkerStart(b *testing.B) {
-	w := NewWorker(func() *exec.Cmd {
+	w := graphviz.NewWorker(func() *exec.Cmd {
 		cmd := exec.Command(os.Args[0])
 		cmd.Env = append(os.Environ(), workerEnv+"=1")
 		return cmd
 	})
 	defer w.Close()
 	w.MaxUses = 1
-	ctx := WithRunner(context.Background(), w.Run)
+	ctx := context.Background()
 	for b.Loop() {
-		if err := Layout(ctx, small()); err != nil {
+		if err := w.Place(ctx, small()); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -188,10 +190,10 @@ func rss(t *testing.T) int {
 func TestWorkerLongSession(t *testing.T) {
 	w := testWorker(t)
 	w.MaxUses = 100
-	ctx := WithRunner(context.Background(), w.Run)
+	ctx := context.Background()
 	layout := func(n int) {
 		for i := 0; i < n; i++ {
-			if err := Layout(ctx, allToAll(4)); err != nil {
+			if err := w.Place(ctx, allToAll(4)); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -215,7 +217,7 @@ func TestRunHereTimeout(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
 	defer cancel()
 	start := time.Now()
-	if _, err := RunHere(ctx, DOT(allToAll(60)), "dot"); !errors.Is(err, context.DeadlineExceeded) {
+	if _, err := RunHere(ctx, graphviz.DOT(allToAll(60)), "dot"); !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("RunHere = %v", err)
 	}
 	if took := time.Since(start); took > time.Second {

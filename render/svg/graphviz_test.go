@@ -1,0 +1,4 @@
+package svg
+
+// These tests lay out with Graphviz itself.
+import _ "github.com/kviz/kviz/layouts/graphviz/wasm"
