@@ -2,6 +2,7 @@ package layouts
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/kviz/kviz/render"
@@ -42,6 +43,51 @@ func TestSpreadEnds(t *testing.T) {
 	}
 	if math.Abs(xs[1]-meet[0]) > 1 {
 		t.Errorf("the middle edge moved from %v to %v", meet[0], xs[1])
+	}
+}
+
+// TestSpreadLongRun: two edges that Graphviz brings into one point of a
+// box along one line, from far beyond the usual re-drawn stretch, are
+// fanned out all the way back to where they part.
+func TestSpreadLongRun(t *testing.T) {
+	box := render.Node{ID: "n", Shape: render.ShapeBox, X: 100, Y: 200, Width: 80, Height: 40}
+	sc := &render.Scene{Nodes: []render.Node{box}}
+	// A polyline through pts, ending in a head at the last point.
+	via := func(from string, pts ...render.Point) render.Edge {
+		e := line(from, "n", pts[len(pts)-2], pts[len(pts)-1])
+		var start []render.Point
+		for i := 0; i+2 < len(pts); i++ {
+			if i == 0 {
+				start = append(start, pts[0])
+			}
+			start = append(start, straightTo(pts[i], pts[i+1])...)
+		}
+		e.Points = append(start, e.Points[1:]...)
+		return e
+	}
+	// 150 points down together, 1 point apart, after parting at y 50.
+	sc.Edges = append(sc.Edges,
+		via("a", render.Point{-100, -300}, render.Point{139.5, 50}, render.Point{139.5, 120}, render.Point{140, 200}),
+		via("b", render.Point{380, -300}, render.Point{140.5, 50}, render.Point{140.5, 120}, render.Point{140, 200}))
+	before := flatten(sc.Edges[1].Points)
+	spreadEnds(sc)
+	a, b := flatten(sc.Edges[0].Points), flatten(sc.Edges[1].Points)
+	if slices.Equal(b, before) {
+		t.Fatal("the ends were not re-drawn")
+	}
+	// Crossing is fine; running along each other is not.
+	together := 0.0
+	for i := 1; i < len(a); i++ {
+		l := math.Hypot(a[i][0]-a[i-1][0], a[i][1]-a[i-1][1])
+		for f := 0.0; f < l; f++ { // a point every point
+			p := render.Point{a[i-1][0] + (a[i][0]-a[i-1][0])*f/l, a[i-1][1] + (a[i][1]-a[i-1][1])*f/l}
+			if p[1] < 200-24 && polyDist(b, p) < edgeApart { // away from the shared end
+				together++
+			}
+		}
+	}
+	if together > 8 {
+		t.Errorf("the two edges still run %.0f pt within %v pt of each other", together, edgeApart)
 	}
 }
 

@@ -18,6 +18,11 @@ const (
 	spreadBack = 48                 // points along an edge re-drawn to its new end
 	spreadStep = 30 * math.Pi / 180 // between neighbouring ends, as seen from the centre
 	spreadMax  = math.Pi            // the widest fan, many ends or few
+	// Ends that go on together beyond spreadBack are re-drawn from where
+	// they part (farther than spreadApart from every other end of the
+	// group) plus spreadClear, up to half the edge's length.
+	spreadApart = 6
+	spreadClear = 16
 )
 
 // endRef is one end of one edge.
@@ -53,7 +58,7 @@ func spreadEnds(sc *render.Scene) {
 			continue
 		}
 		for _, group := range meeting(ends[n.ID]) {
-			spread(n, group)
+			spread(n, group, sc.Edges)
 		}
 	}
 }
@@ -83,21 +88,31 @@ func meeting(refs []endRef) [][]endRef {
 
 // spread gives each end of a group its own point on n's outline, in the
 // order the edges come from, centred where they met.
-func spread(n *render.Node, group []endRef) {
+func spread(n *render.Node, group []endRef, all []render.Edge) {
 	polys := Outlines(n)
 	c := centre(polys)
 	angle := func(p render.Point) float64 { return math.Atan2(p[1]-c[1], p[0]-c[0]) }
 	mid := angle(group[0].tip())
 	type plan struct {
-		r    endRef
-		back render.Point
-		a    float64
-		dist float64 // how far back it is re-drawn from
+		r     endRef
+		back  render.Point
+		a     float64
+		dist  float64 // how far back it is re-drawn from
+		short float64 // the same, were it not running on with another
+	}
+	lines := make([][]render.Point, len(group))
+	for i, r := range group {
+		lines[i] = flatten(startAt(r))
 	}
 	var plans []plan
-	for _, r := range group {
+	for i, r := range group {
 		pts := startAt(r)
-		dist := min(spreadBack, lineLength(flatten(pts))/3) // a short edge keeps most of its line
+		length := lineLength(lines[i])
+		short := min(spreadBack, length/3) // a short edge keeps most of its line
+		dist := short
+		if run := sharedRun(lines, i, length/2); run > 0 {
+			dist = max(dist, min(run+spreadClear, length/2))
+		}
 		if dist < arrowLen+4 {
 			return // too short to re-draw
 		}
@@ -105,7 +120,7 @@ func spread(n *render.Node, group []endRef) {
 		back := bezierAt(pts, seg, t)
 		// Relative to the meeting point's angle, so that the order is
 		// the same on either side of ±π.
-		plans = append(plans, plan{r, back, math.Remainder(angle(back)-mid, 2*math.Pi), dist})
+		plans = append(plans, plan{r, back, math.Remainder(angle(back)-mid, 2*math.Pi), dist, short})
 	}
 	slices.SortStableFunc(plans, func(x, y plan) int {
 		switch {
@@ -125,8 +140,69 @@ func spread(n *render.Node, group []endRef) {
 		if !ok {
 			continue
 		}
+		pts, head, tail := p.r.e.Points, p.r.e.Head, p.r.e.Tail
 		redrawEnd(p.r, tip, p.dist)
+		if p.dist <= p.short {
+			continue
+		}
+		long, longHead, longTail := p.r.e.Points, p.r.e.Head, p.r.e.Tail
+		p.r.e.Points, p.r.e.Head, p.r.e.Tail = pts, head, tail
+		redrawEnd(p.r, tip, p.short)
+		// The long re-draw, unless it cuts across the node's own label
+		// or runs along other edges more than the short one does.
+		if !throughLabel(n, &render.Edge{Points: long}) && crowding(long, p.r.e, all) < crowding(p.r.e.Points, p.r.e, all) {
+			p.r.e.Points, p.r.e.Head, p.r.e.Tail = long, longHead, longTail
+		}
 	}
+}
+
+// crowding is how many points of line (the spline of edge e) lie within
+// spreadApart of other edges, a point every curveSteps-th of a segment.
+func crowding(line []render.Point, e *render.Edge, all []render.Edge) int {
+	flat := flatten(line)
+	others := make([][]render.Point, 0, len(all))
+	for i := range all {
+		if &all[i] != e {
+			others = append(others, flatten(all[i].Points))
+		}
+	}
+	n := 0
+	for _, p := range flat {
+		for _, o := range others {
+			if polyDist(o, p) < edgeApart {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// edgeApart is how close, in points, two edges may come and still read
+// as two lines.
+const edgeApart = 2
+
+// throughLabel reports whether e's line touches n's label.
+func throughLabel(n *render.Node, e *render.Edge) bool {
+	return len(n.Lines) > 0 && n.LabelBox.Width > 0 && crossesBox(flatten(e.Points), inset(n.LabelBox, -2))
+}
+
+// sharedRun is how far, along lines[i] from its start and at most limit
+// points, it keeps running within spreadApart of another of lines: the
+// last such point, or 0.
+func sharedRun(lines [][]render.Point, i int, limit float64) float64 {
+	line := lines[i]
+	run, walked := 0.0, 0.0
+	for k := 1; k < len(line) && walked <= limit; k++ {
+		walked += math.Hypot(line[k][0]-line[k-1][0], line[k][1]-line[k-1][1])
+		for j, other := range lines {
+			if j != i && polyDist(other, line[k]) < spreadApart {
+				run = walked
+				break
+			}
+		}
+	}
+	return min(run, limit)
 }
 
 // startAt is an edge's spline starting at the given end.
@@ -154,8 +230,10 @@ func redrawEnd(r endRef, tip render.Point, dist float64) {
 	if a != nil {
 		base = render.Point{tip[0] + out[0]*arrowLen, tip[1] + out[1]*arrowLen}
 	}
-	k := dist / 3
-	start := []render.Point{base, {base[0] + out[0]*k, base[1] + out[1]*k}, {back[0] - away[0]*k, back[1] - away[1]*k}, back}
+	// At back, where a long run with another edge has just parted, a
+	// short handle: a long one would carry on towards the other edge.
+	k, kb := dist/3, min(dist/3, spreadClear)
+	start := []render.Point{base, {base[0] + out[0]*k, base[1] + out[1]*k}, {back[0] - away[0]*kb, back[1] - away[1]*kb}, back}
 	pts = append(start, rest[1:]...)
 	if r.head {
 		pts = reversed(pts)
