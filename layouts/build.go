@@ -5,6 +5,7 @@ import (
 
 	"github.com/kviz/kviz/layouts/graphviz"
 	"github.com/kviz/kviz/model"
+	"github.com/kviz/kviz/render"
 	"github.com/kviz/kviz/render/text"
 )
 
@@ -17,11 +18,14 @@ type builder struct {
 	titles map[*model.Node][]string // group titles, line by line
 	edges  [][]string               // edge labels, line by line, as m.Edges
 	files  map[*model.Node]string   // icon files, by their icon names
+	looks  map[string]look          // by relation
 }
 
 func newBuilder(m *model.Model, s settings, files map[*model.Node]string) *builder {
-	return &builder{m: m, s: s, gv: map[*model.Node]*graphviz.Node{},
+	b := &builder{m: m, s: s, gv: map[*model.Node]*graphviz.Node{},
 		leaves: map[*model.Node]leaf{}, titles: map[*model.Node][]string{}, files: files}
+	b.looks = b.relationLooks()
+	return b
 }
 
 // Room, in points, around a group title and an edge label in their slots.
@@ -52,7 +56,8 @@ func (b *builder) graph() *graphviz.Graph {
 	for _, e := range b.m.Edges {
 		touched[e.From], touched[e.To] = true, true
 	}
-	b.grid(g, b.m.Nodes, touched)
+	b.grid(g, b.m.Nodes, touched, false)
+	b.arrange(g)
 	return g
 }
 
@@ -64,21 +69,21 @@ const gridMin = 6
 // level) in a square-ish grid, with invisible edges from each to the one a
 // row below. Without them dot puts every unconnected member in one rank:
 // one very long row or column.
-func (b *builder) grid(g *graphviz.Graph, nodes []*model.Node, touched map[string]bool) {
+func (b *builder) grid(g *graphviz.Graph, nodes []*model.Node, touched map[string]bool, arranged bool) {
 	var lone []*model.Node
 	for _, n := range nodes {
 		if n.IsGroup {
-			b.grid(g, n.Nodes, touched)
+			b.grid(g, n.Nodes, touched, n.Style.Columns > 0)
 		} else if !touched[n.ID] {
 			lone = append(lone, n)
 		}
 	}
-	if len(lone) < gridMin {
-		return
+	if len(lone) < gridMin || arranged {
+		return // too few to need it, or the model set them out itself
 	}
 	cols := int(math.Ceil(math.Sqrt(float64(len(lone)))))
 	for i := 0; i+cols < len(lone); i++ {
-		g.Edges = append(g.Edges, &graphviz.Edge{From: b.gv[lone[i]], To: b.gv[lone[i+cols]], Head: "none", Tail: "none", Invisible: true})
+		g.Edges = append(g.Edges, invisible(b.gv[lone[i]], b.gv[lone[i+cols]]))
 	}
 }
 
@@ -100,11 +105,34 @@ func (b *builder) nodes(ns []*model.Node) []*graphviz.Node {
 			l := measureLeaf(n, iconName(n, b.files), b.s.fontScale, b.s.fonts)
 			b.leaves[n] = l
 			gn.Width, gn.Height = l.w, l.h
+			gn.Port = iconPort(n, l)
 		}
 		b.gv[n] = gn
 		out = append(out, gn)
 	}
 	return out
+}
+
+// iconPort is where an unframed icon sits in its node's box, the part
+// edges attach to, or nil for any other node. It places the icon as
+// builder.icon draws it.
+func iconPort(n *model.Node, l leaf) *graphviz.Box {
+	if l.shape != render.ShapeIcon || l.framed {
+		return nil
+	}
+	side := float64(iconSize)
+	if l.stack {
+		side += 2 * render.StackOffset
+	}
+	_, th := text.Block(l.lines, l.style)
+	y := 0.0
+	switch {
+	case th == 0:
+		y = (l.h - side) / 2
+	case n.Style.LabelPosition == "top":
+		y = l.h - side
+	}
+	return &graphviz.Box{X: (l.w - side) / 2, Y: y, W: side, H: side}
 }
 
 // arrows maps an edge's arrow and dir onto Graphviz arrowheads at its head

@@ -12,8 +12,18 @@ import (
 // Free text styles and spacing, in points.
 var (
 	titleText   = text.Style{Size: 20, Bold: true}
-	captionText = text.Style{Size: 26, Bold: true}
+	captionText = text.Style{Size: 14}             // under a title: smaller than it
+	captionOnly = text.Style{Size: 26, Bold: true} // the only heading, as in the seed's figure 2
 )
+
+// captionFor is the caption's style: smaller than the title when there
+// is one, so that the title is the largest text.
+func captionFor(m *model.Model) text.Style {
+	if m.Title == "" {
+		return captionOnly
+	}
+	return captionText
+}
 
 const (
 	titleGap  = 12 // under the title
@@ -32,25 +42,27 @@ func (b *builder) scene(g *graphviz.Graph) *render.Scene {
 		sc.Title = m.Caption
 	}
 
-	legend := b.legend()
-	legendW, legendH := 0.0, 0.0
-	if legend != nil {
-		legendW, legendH = legend.Box.Width+legendGap, legend.Box.Height
+	legend, below := b.placeLegend(g.Width, g.Height)
+	bodyW, bodyH := g.Width, g.Height
+	switch {
+	case legend == nil:
+	case below:
+		bodyW, bodyH = max(bodyW, legend.Box.Width), bodyH+legendGap+legend.Box.Height
+	default:
+		bodyW, bodyH = bodyW+legendGap+legend.Box.Width, max(bodyH, legend.Box.Height)
 	}
-	titleStyle, captionStyle := s.font(titleText), s.font(captionText)
+	titleStyle, captionStyle := s.font(titleText), s.font(captionFor(m))
 	titleLines := wrap(m.Title, titleStyle, 1e9)
 	captionLines := wrap(m.Caption, captionStyle, 1e9)
 	tw, th := text.Block(titleLines, titleStyle)
 	cw, ch := text.Block(captionLines, captionStyle)
 
-	bodyW := g.Width + legendW
 	contentW := max(bodyW, tw, cw)
 	ox := s.pad + (contentW-bodyW)/2
 	oy := s.pad
 	if th > 0 {
 		oy += th + titleGap
 	}
-	bodyH := max(g.Height, legendH)
 	sc.Width = contentW + 2*s.pad
 	sc.Height = oy + bodyH + s.pad
 	if ch > 0 {
@@ -63,13 +75,23 @@ func (b *builder) scene(g *graphviz.Graph) *render.Scene {
 	free := b.textOn(nil)
 	sc.Texts = append(sc.Texts, lines(titleLines, titleStyle, mid, s.pad, free)...)
 	sc.Texts = append(sc.Texts, lines(captionLines, captionStyle, mid, oy+bodyH+titleGap, free)...)
+	legendX, legendY := ox+g.Width+legendGap, oy
+	if below {
+		legendX, legendY = ox+(bodyW-legend.Box.Width)/2, oy+g.Height+legendGap
+		ox += (bodyW - g.Width) / 2
+	}
 
 	m.Walk(func(n *model.Node) { sc.Nodes = append(sc.Nodes, b.node(n, ox, oy)) })
 	for i, e := range m.Edges {
 		sc.Edges = append(sc.Edges, b.edge(e, g.Edges[i], b.edges[i], ox, oy))
 	}
+	fitEnds(sc)
+	detours(sc)
+	spreadEnds(sc)
+	placeTitles(sc)
+	placeEdgeLabels(sc)
 	if legend != nil {
-		legend.move(ox+g.Width+legendGap, oy)
+		legend.move(legendX, legendY)
 		sc.Legend = legend.Legend
 	}
 	return sc
@@ -131,6 +153,7 @@ func (b *builder) node(n *model.Node, ox, oy float64) render.Node {
 		color = b.s.pal.textOn(n.Style.Fill) // a box the model painted keeps readable text
 	}
 	rn.Paint.Dash = dashes[n.Style.Dash]
+	rn.Badge = b.badge(n, &rn)
 	rn.Lines = lines(l.lines, l.style, cx, top, color)
 	rn.LabelBox = labelBox(l.lines, l.style, cx, top)
 	return rn
@@ -170,28 +193,37 @@ func (b *builder) icon(n *model.Node, l leaf, rn *render.Node, top *float64) *re
 
 func (b *builder) group(n *model.Node, rn *render.Node, lx, ly float64) {
 	look := b.s.pal.groups[groupKind(n)]
-	shape := groupShapes[groupKind(n)]
 	st := b.s.font(groupTitle(n))
 	rn.Shape = render.ShapeGroup
-	rn.Paint = render.Paint{Fill: or(n.Style.Fill, look.fill), Stroke: or(n.Style.Stroke, look.stroke),
-		StrokeWidth: shape.width(look), Dash: shape.dash, Radius: shape.radius}
-	if n.Style.Dash != "" {
-		rn.Paint.Dash = dashes[n.Style.Dash]
-		if rn.Paint.StrokeWidth == 0 {
-			rn.Paint.StrokeWidth = 1.2
-		}
-	}
+	rn.Paint = b.groupPaint(n)
 	rn.Plate = b.surface(n)
 	ls := b.titles[n]
 	_, th := text.Block(ls, st)
-	rn.Lines = lines(ls, st, lx, ly-th/2, or(n.Style.Color, look.text))
+	rn.Lines = lines(ls, st, lx, ly-th/2, or(n.Style.Color, legible(look.text, titleSurface(rn))))
 	rn.LabelBox = labelBox(ls, st, lx, ly-th/2)
 }
 
+// groupPaint is how a group's frame is drawn: the theme's look for its
+// kind, with the model's style over it.
+func (b *builder) groupPaint(n *model.Node) render.Paint {
+	look := b.s.pal.groups[groupKind(n)]
+	shape := groupShapes[groupKind(n)]
+	p := render.Paint{Fill: or(n.Style.Fill, look.fill), Stroke: or(n.Style.Stroke, look.stroke),
+		StrokeWidth: shape.width(look), Dash: shape.dash, Radius: shape.radius}
+	if n.Style.Dash != "" {
+		p.Dash = dashes[n.Style.Dash]
+		if p.StrokeWidth == 0 {
+			p.StrokeWidth = 1.2
+		}
+	}
+	return p
+}
+
 func (b *builder) edge(e *model.Edge, ge *graphviz.Edge, ls []string, ox, oy float64) render.Edge {
+	lk := b.edgeLook(e)
 	re := render.Edge{From: e.From, To: e.To, Label: e.Label,
 		Relation: e.Relation, Style: or(e.Style, "solid"), Arrow: or(e.Arrow, "normal"), Dir: or(e.Dir, "forward"),
-		Color: or(e.Color, b.s.pal.edge), Width: edgeWidth, Dash: dashes[e.Style]}
+		Color: lk.color, Width: edgeWidth, Dash: lk.pattern()}
 	for _, p := range ge.Points {
 		re.Points = append(re.Points, render.Point{ox + p[0], oy + p[1]})
 	}
@@ -239,6 +271,15 @@ func (b *builder) surface(g *model.Node) string {
 		}
 	}
 	return b.s.background
+}
+
+// titleSurface is the colour a group's title is read on: its plate, else
+// (over a transparent background) white, the page it is most likely on.
+func titleSurface(rn *render.Node) string {
+	if render.Painted(rn.Plate) {
+		return rn.Plate
+	}
+	return "#ffffff"
 }
 
 // commonGroup is the innermost group holding both ends of an edge, or nil.

@@ -288,7 +288,7 @@ func TestTextReadableOnModelBackground(t *testing.T) {
 	for _, theme := range model.Themes {
 		sc := layout(t, m, Options{Theme: theme})
 		for _, tx := range sc.Texts {
-			if !light(sc.Background) || light(tx.Color) {
+			if contrast(tx.Color, sc.Background) < minContrast {
 				t.Errorf("%s: %q in %s on %s", theme, tx.Text, tx.Color, sc.Background)
 			}
 		}
@@ -383,7 +383,7 @@ func TestTextReadableOnPaintedBox(t *testing.T) {
 			switch {
 			case n.ID == "chosen" && got != "#ff0000":
 				t.Errorf("%s: the model's text colour became %s", theme, got)
-			case n.ID != "chosen" && light(got) == light(n.Paint.Fill):
+			case n.ID != "chosen" && contrast(got, n.Paint.Fill) < minContrast:
 				t.Errorf("%s in %s: text %s on %s", n.ID, theme, got, n.Paint.Fill)
 			}
 		}

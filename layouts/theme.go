@@ -2,7 +2,6 @@ package layouts
 
 import (
 	"github.com/kviz/kviz/model"
-	"github.com/kviz/kviz/render"
 )
 
 // palette is a theme: colours only. Geometry never depends on it.
@@ -60,7 +59,7 @@ var themes = map[string]*palette{
 		box: paint{"#ffffff", k8sBlue}, boxText: "#000000",
 		cloud: paint{k8sBlue, "none"}, cloudText: "#ffffff",
 		groups: map[string]groupLook{
-			"cluster":       {fill: "#c6c6c6", stroke: "none", text: "#ffffff"},
+			"cluster":       {fill: "#c6c6c6", stroke: "none", text: "#000000"},
 			"control-plane": {fill: "none", stroke: "#336de5", text: "#000000"},
 			"node":          {fill: "#e6e6e6", stroke: "none", text: "#000000"},
 			"namespace":     {fill: "none", stroke: "#326ce5", text: "#326ce5"},
@@ -142,26 +141,6 @@ func (p *palette) iconColors(k *model.Kind) (body, glyph string) {
 	return p.genericFill, p.genericGlyph
 }
 
-// light reports whether a colour is light enough for dark text on it. An
-// unreadable colour counts as light.
-func light(c string) bool {
-	col, ok := render.ParseColor(c)
-	if !ok {
-		return true
-	}
-	// Relative luminance, roughly: sRGB weights without the gamma curve.
-	l := (0.2126*float64(col.R) + 0.7152*float64(col.G) + 0.0722*float64(col.B)) / 255
-	return l > 0.5
-}
-
 // textOn is the colour for text drawn straight onto bg: the theme's own
-// text colour when it reads well there, else black or white.
-func (p *palette) textOn(bg string) string {
-	if light(bg) == light(p.text) {
-		if light(bg) {
-			return "#000000"
-		}
-		return "#ffffff"
-	}
-	return p.text
-}
+// text colour made legible there (see legible).
+func (p *palette) textOn(bg string) string { return legible(p.text, bg) }

@@ -23,12 +23,13 @@ var (
 	FontWeights = []string{"normal", "bold"}
 	LabelPlaces = []string{"top", "bottom"}
 	Shapes      = []string{"icon", "box", "rounded", "ellipse", "circle", "cloud", "cylinder", "text"}
+	Splines     = []string{"curved", "ortho", "polyline", "line"}
 )
 
 var (
-	topKeys       = []string{"title", "caption", "direction", "layout", "theme", "legend", "fonts", "lang", "style", "nodes", "edges", "steps"}
+	topKeys       = []string{"title", "caption", "direction", "layout", "splines", "align", "theme", "legend", "fonts", "lang", "style", "nodes", "edges", "steps"}
 	nodeKeys      = []string{"id", "kind", "label", "nodes", "replicas", "style", "icon", "tooltip", "link"}
-	nodeStyleKeys = []string{"fill", "stroke", "color", "dash", "font-weight", "label-position", "shape"}
+	nodeStyleKeys = []string{"fill", "stroke", "color", "dash", "font-weight", "label-position", "shape", "columns"}
 	diagStyleKeys = []string{"background", "color", "font-size"}
 	edgeKeys      = []string{"from", "to", "label", "style", "arrow", "dir", "color", "relation"}
 )
@@ -36,7 +37,7 @@ var (
 func (d *decoder) model(root *yaml.Node) *Model {
 	m := &Model{File: d.file, Direction: "TB", Layout: "dot", Theme: "kubernetes", byID: map[string]*Node{}}
 	d.m = m
-	var edges, steps *yaml.Node
+	var edges, align, steps *yaml.Node
 	d.fields(root, "the model", topKeys, func(key string, v *yaml.Node) {
 		switch key {
 		case "title":
@@ -54,10 +55,14 @@ func (d *decoder) model(root *yaml.Node) *Model {
 		case "layout":
 			m.Layout = cmp.Or(d.enum(v, "layout", Layouts), m.Layout)
 			m.LayoutPos = d.pos(v)
+		case "splines":
+			m.Splines = d.enum(v, "splines", Splines)
+		case "align":
+			align = v // read once every id is known
 		case "theme":
 			m.Theme = cmp.Or(d.enum(v, "theme", Themes), m.Theme)
 		case "legend":
-			m.Legend = d.boolean(v, "legend")
+			d.legend(m, v)
 		case "style":
 			m.Style = d.style(v, "the diagram style", diagStyleKeys)
 		case "nodes":
@@ -77,6 +82,10 @@ func (d *decoder) model(root *yaml.Node) *Model {
 				d.errorf(item, "more than %d edges (raise the limit with --max-edges)", d.maxEdges)
 			}
 		})
+		d.checkEdges(m.Edges)
+	}
+	if align != nil {
+		m.Align = d.align(align)
 	}
 	if steps != nil {
 		m.Steps = d.steps(steps)
@@ -252,6 +261,8 @@ func (d *decoder) style(v *yaml.Node, what string, keys []string) Style {
 			s.LabelPosition = d.enum(v, "label-position", LabelPlaces)
 		case "shape":
 			s.Shape = d.enum(v, "shape", Shapes)
+		case "columns":
+			s.Columns = d.columns(v)
 		case "font-size":
 			s.FontSize = d.fontSize(v)
 		}
@@ -303,23 +314,16 @@ func ValidColor(s string) bool {
 
 func (d *decoder) edge(v *yaml.Node) []*Edge {
 	e := Edge{Pos: d.pos(v)}
-	var targets []*yaml.Node
+	var sources, targets []*yaml.Node
 	var from, to *yaml.Node
 	d.fields(v, "an edge", edgeKeys, func(key string, v *yaml.Node) {
 		switch key {
 		case "from":
 			from = v
-			e.From = d.ref(v, "from")
+			sources = d.ends(v, "from")
 		case "to":
 			to = v
-			if v.Kind == yaml.SequenceNode {
-				d.seq(v, "to", func(item *yaml.Node) { targets = append(targets, item) })
-				if len(v.Content) == 0 {
-					d.errorf(v, "an edge with an empty `to` goes nowhere")
-				}
-			} else {
-				targets = append(targets, v)
-			}
+			targets = d.ends(v, "to")
 		case "label":
 			e.Label, _ = d.str(v, "label")
 		case "style":
@@ -343,18 +347,7 @@ func (d *decoder) edge(v *yaml.Node) []*Edge {
 	if to == nil {
 		d.errorf(v, "an edge needs `to`")
 	}
-	var out []*Edge
-	for _, t := range targets {
-		to := d.ref(t, "to")
-		if e.From == "" || to == "" {
-			continue
-		}
-		ee := e
-		ee.To = to
-		ee.Pos = d.pos(t)
-		out = append(out, &ee)
-	}
-	return out
+	return d.pairs(e, sources, targets)
 }
 
 // ref reads a node id and checks that it names a node.

@@ -25,8 +25,9 @@ func Format(name string, data []byte) ([]byte, error) {
 		head, top.Content[0].HeadComment = top.Content[0].HeadComment, ""
 	}
 	order(top, topKeys, map[string]func(*yaml.Node){
-		"style": func(n *yaml.Node) { order(n, diagStyleKeys, nil) },
-		"nodes": func(n *yaml.Node) { orderNodes(n) },
+		"style":  func(n *yaml.Node) { order(n, diagStyleKeys, nil) },
+		"legend": func(n *yaml.Node) { order(n, legendKeys, nil) },
+		"nodes":  func(n *yaml.Node) { orderNodes(n) },
 		"edges": func(n *yaml.Node) {
 			for _, e := range n.Content {
 				order(e, edgeKeys, nil)

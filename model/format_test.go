@@ -56,6 +56,33 @@ edges:
 	}
 }
 
+// TestFormatLayoutKeys: the layout controls take their documented places.
+func TestFormatLayoutKeys(t *testing.T) {
+	in := `edges: [{to: b, from: [a]}]
+legend: {columns: 2, position: bottom}
+nodes:
+  - {id: g, style: {columns: 2, fill: red}, nodes: [{id: a}, {id: b}]}
+align: [a, b]
+splines: ortho
+title: T
+`
+	want := `title: T
+splines: ortho
+align: [a, b]
+legend: {position: bottom, columns: 2}
+nodes:
+  - {id: g, nodes: [{id: a}, {id: b}], style: {fill: red, columns: 2}}
+edges: [{from: [a], to: b}]
+`
+	got, err := Format("m.yaml", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
 // TestFormatIdempotent formats every testdata model twice: the second pass
 // changes nothing, and the formatted model loads to the same nodes.
 func TestFormatIdempotent(t *testing.T) {

@@ -48,6 +48,27 @@ func TestLoadErrors(t *testing.T) {
 		{"edge from nothing", "nodes:\n  - {id: api}\nedges:\n  - {from: apo, to: api}\n", `m.yaml:4:12: from: no node has id "apo"; did you mean "api"?`},
 		{"edge list with missing", "nodes:\n  - {id: a}\n  - {id: b}\nedges:\n  - {from: a, to: [b, c, bb]}\n",
 			"m.yaml:5:23: to: no node has id \"c\"\nm.yaml:5:26: to: no node has id \"bb\"; did you mean \"b\"?"},
+		{"edge from group to member", "nodes:\n  - id: g\n    nodes:\n      - id: h\n        nodes: [{id: a}]\nedges:\n  - {from: g, to: a}\n",
+			`m.yaml:7:19: an edge from group "g" to "a", which it holds: draw it to a node outside the group`},
+		{"edge from member to group", "nodes:\n  - id: g\n    nodes: [{id: a}]\nedges:\n  - {from: a, to: [g]}\n",
+			`m.yaml:5:20: an edge from "a" to group "g", which holds it: draw it to a node outside the group`},
+		{"edge written twice", "nodes:\n  - {id: a}\n  - {id: b}\nedges:\n  - {from: a, to: b}\n  - {from: a, to: [c, b]}\n",
+			"m.yaml:6:20: to: no node has id \"c\"\nm.yaml:6:23: edge from \"a\" to \"b\" written twice (first at 5:19)"},
+		{"edge list written twice", "nodes:\n  - {id: a}\n  - {id: b}\nedges:\n  - {from: [a, a], to: b}\n",
+			`m.yaml:5:16: edge from "a" to "b" written twice (first at 5:13)`},
+		{"edge empty from", "nodes:\n  - {id: a}\nedges:\n  - {from: [], to: a}\n", "m.yaml:4:12: an edge with an empty `from` comes from nowhere"},
+		{"edge from list with missing", "nodes:\n  - {id: a}\nedges:\n  - {from: [a, x], to: a}\n", `m.yaml:4:16: from: no node has id "x"`},
+		{"bad splines", "splines: orth\n", `m.yaml:1:10: unknown splines "orth" (one of curved, ortho, polyline, line); did you mean "ortho"?`},
+		{"align unknown id", "nodes:\n  - {id: a}\nalign: [a, b]\n", `m.yaml:3:12: align: no node has id "b"`},
+		{"align a group", "nodes:\n  - {id: g, nodes: [{id: a}]}\nalign: [[g, a]]\n", `m.yaml:3:10: align: "g" is a group; align its members, or give it style: {columns: N}`},
+		{"align twice", "nodes:\n  - {id: a}\n  - {id: b}\nalign: [[a, b], [b, a]]\n",
+			"m.yaml:4:18: align: \"b\" is aligned twice (first at 4:13)\nm.yaml:4:21: align: \"a\" is aligned twice (first at 4:10)"},
+		{"align mixed", "nodes:\n  - {id: a}\n  - {id: b}\nalign: [a, [b]]\n", `m.yaml:4:8: align is one row of ids or a list of rows, not both`},
+		{"columns zero", "nodes:\n  - {id: g, style: {columns: 0}, nodes: [{id: a}]}\n", `m.yaml:2:30: columns must be from 1 to 1000, not 0`},
+		{"columns text", "nodes:\n  - {id: g, style: {columns: two}, nodes: [{id: a}]}\n", `m.yaml:2:30: columns must be a whole number, not the string "two"`},
+		{"legend bad position", "legend: {position: left}\n", `m.yaml:1:20: unknown legend position "left" (one of right, bottom, none)`},
+		{"legend bad key", "legend: {place: right}\n", `m.yaml:1:10: unknown key "place" in the legend`},
+		{"legend zero columns", "legend: {columns: 0}\n", `m.yaml:1:19: legend columns must be from 1 to 100, not 0`},
 		{"edge without to", "nodes:\n  - {id: a}\nedges:\n  - {from: a}\n", "m.yaml:4:5: an edge needs `to`"},
 		{"edge empty to", "nodes:\n  - {id: a}\nedges:\n  - {from: a, to: []}\n", "m.yaml:4:19: an edge with an empty `to` goes nowhere"},
 		{"bad arrow", "nodes:\n  - {id: a}\nedges:\n  - {from: a, to: a, arrow: closed}\n", `m.yaml:4:29: unknown arrow "closed" (one of normal, open, none)`},
@@ -202,7 +223,9 @@ func TestAliasesAreUnique(t *testing.T) {
 
 func FuzzLoad(f *testing.F) {
 	for _, s := range []string{"", "nodes: []", "nodes:\n  - {id: a, kind: api}\nedges:\n  - {from: a, to: a}\n",
-		"a: &a [*a]", "title: \"\\u0000\"\n", "nodes: [{id: a, nodes: [{id: b}]}]"} {
+		"a: &a [*a]", "title: \"\\u0000\"\n", "nodes: [{id: a, nodes: [{id: b}]}]",
+		// The layout controls: lists in from, align rows, legend places, columns.
+		"splines: ortho\nalign: [[a, b], [c]]\nlegend: {position: bottom, columns: 2}\nnodes: [{id: g, style: {columns: 2}, nodes: [{id: a}, {id: b}]}, {id: c}]\nedges: [{from: [a, b], to: [c, c]}, {from: g, to: a}]\n"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {

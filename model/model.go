@@ -14,11 +14,15 @@ type Model struct {
 	File       string
 	Title      string
 	Caption    string
-	Direction  string // TB, LR, BT or RL
-	Layout     string // dot, neato, fdp, circo, twopi or osage
-	LayoutPos  Pos    // where the model set its layout; zero when it did not
-	Theme      string // kubernetes, light, dark or mono
+	Direction  string     // TB, LR, BT or RL
+	Layout     string     // dot, neato, fdp, circo, twopi or osage
+	LayoutPos  Pos        // where the model set its layout; zero when it did not
+	Splines    string     // curved, ortho, polyline or line; "" for Graphviz's own
+	Align      [][]string // rows of node ids, each set on one rank in order
+	Theme      string     // kubernetes, light, dark or mono
 	Legend     bool
+	LegendAt   string      // right, bottom, or "" for wherever leaves the least empty canvas
+	LegendCol  int         // the legend's columns; 0 to fit
 	Style      Style       // diagram-level: Background, Color and FontSize
 	Fonts      []*FontFile // fonts to fall back on after the embedded one, in order
 	Lang       string      // the text's language (BCP 47), "" when not given
@@ -65,6 +69,7 @@ type Style struct {
 	FontWeight    string  // normal or bold
 	LabelPosition string  // top or bottom
 	Shape         string  // icon, box, rounded, ellipse, circle, cloud, cylinder or text
+	Columns       int     // a group's members in a grid this many wide; 0 for Graphviz's own
 	Background    string  // diagram level only
 	FontSize      float64 // diagram level only: node labels' size in points; 0 for the default
 }

@@ -31,6 +31,7 @@ func Schema() []byte {
 		"font-weight":    enum("the label's weight", FontWeights),
 		"label-position": enum("where the label goes", LabelPlaces),
 		"shape":          enum("how the node is drawn", Shapes),
+		"columns":        map[string]any{"type": "integer", "minimum": 1, "maximum": MaxColumns, "description": "a group's members in a grid this many wide"},
 	})
 	node := obj("a box in the diagram; with `nodes`, a group", map[string]any{
 		"id":       map[string]any{"type": "string", "pattern": idPattern.String(), "description": "unique in the file"},
@@ -47,9 +48,10 @@ func Schema() []byte {
 		"link":    map[string]any{"type": "string", "pattern": `^(https?:|mailto:|[^:]*$)`, "description": "http, https, mailto or relative"},
 	}, "id")
 	target := map[string]any{"type": "string", "description": "a node id"}
-	edge := obj("an arrow between two nodes", map[string]any{
-		"from":     target,
-		"to":       map[string]any{"oneOf": []any{target, map[string]any{"type": "array", "items": target, "minItems": 1}}},
+	ends := map[string]any{"oneOf": []any{target, map[string]any{"type": "array", "items": target, "minItems": 1}}}
+	edge := obj("an arrow between two nodes; with lists, one from every `from` to every `to`", map[string]any{
+		"from":     ends,
+		"to":       ends,
 		"label":    map[string]any{"type": []string{"string", "number", "boolean"}},
 		"style":    enum("the line", Dashes),
 		"arrow":    enum("the arrowhead", Arrows),
@@ -62,8 +64,17 @@ func Schema() []byte {
 		"caption":   map[string]any{"type": []string{"string", "number"}, "description": "drawn under the diagram"},
 		"direction": enum("the way edges run", Directions),
 		"layout":    enum("the Graphviz engine", Layouts),
-		"theme":     enum("the colours", Themes),
-		"legend":    map[string]any{"type": "boolean"},
+		"splines":   enum("how edges are drawn: curves, right angles, straight pieces or straight lines", Splines),
+		"align": map[string]any{"type": "array", "description": "node ids set on one rank in order; or a list of such rows",
+			"items": map[string]any{"anyOf": []any{target, map[string]any{"type": "array", "items": target}}}},
+		"theme": enum("the colours", Themes),
+		"legend": map[string]any{"description": "a key of the kinds and relations used: true, or where and how wide", "anyOf": []any{
+			map[string]any{"type": "boolean"},
+			obj("where the legend goes and in how many columns", map[string]any{
+				"position": enum("right or under the drawing, or none; by default where it leaves the least empty canvas", LegendPlaces),
+				"columns":  map[string]any{"type": "integer", "minimum": 1, "maximum": 100},
+			}),
+		}},
 		"fonts": map[string]any{"type": "array", "description": "font files in the model's folder, used in order for characters the embedded font lacks",
 			"items": map[string]any{"type": "string", "pattern": `(?i)\.(ttf|otf|ttc|otc)$`}},
 		"lang": map[string]any{"type": "string", "pattern": `^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`,

@@ -94,6 +94,10 @@ func drawNode(n *Node, c Canvas, symbols map[string]*Symbol) {
 	if n.Icon != nil && symbols[n.Icon.Symbol] != nil {
 		c.Icon(n.Icon, symbols[n.Icon.Symbol])
 	}
+	if b := n.Badge; b != nil {
+		c.Path(RoundRect(b.Box, b.Box.Height/2), b.Paint)
+		c.Text(b.Text)
+	}
 	for _, t := range n.Lines {
 		c.Text(t)
 	}

@@ -92,6 +92,7 @@ type Node struct {
 	Paint   Paint  `json:"paint"`             // the shape's fill and stroke
 	Plate   string `json:"plate,omitempty"`   // for a group: the colour behind its title, hiding edges that cross it
 	Lines   []Text `json:"lines,omitempty"`   // the label, line by line
+	Badge   *Badge `json:"badge,omitempty"`   // a count on the icon, or nil
 	Tooltip string `json:"tooltip,omitempty"` // shown on hover in SVG
 	Link    string `json:"link,omitempty"`    // the node links there in SVG
 }
@@ -148,6 +149,14 @@ type Element struct {
 	Stroke      string  `json:"stroke,omitempty"` // "" for none
 	StrokeWidth float64 `json:"stroke_width,omitempty"`
 	EvenOdd     bool    `json:"even_odd,omitempty"` // fill by the even-odd rule
+}
+
+// Badge is a small pill with a short text, drawn over a node's icon: the
+// number of replicas when there are more than the three copies drawn.
+type Badge struct {
+	Box   Box   `json:"box"`
+	Paint Paint `json:"paint"`
+	Text  Text  `json:"text"`
 }
 
 // Text is one line of text. X, Y is the anchor point on the baseline.

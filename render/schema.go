@@ -40,6 +40,7 @@ var (
 		"Node.shape_box":     "what is drawn besides the label: the front icon on an icon node, else the node's box",
 		"Node.plate":         "a group's colour behind its title, hiding edges that cross it",
 		"Node.lines":         "the label, line by line",
+		"Node.badge":         "a pill over the icon with the count of replicas, when more than three",
 		"Icon.name":          "the catalogue kind, or file-<hash> for an icon file",
 		"Icon.symbol":        "the id of the entry in icons drawn here",
 		"Icon.box":           "the square the front icon fills",

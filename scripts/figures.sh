@@ -15,6 +15,10 @@ for theme in light dark mono; do
 	"$kviz" render testdata/figures/cluster.yaml --theme "$theme" -o "$out/cluster-$theme.png" --scale 2
 	"$kviz" render testdata/figures/choreography.yaml --theme "$theme" -o "$out/choreography-$theme.png" --scale 2
 done
+# The big service map across: LR must come out wider than TB. Its
+# "before" (service-map-before.png) was drawn by kviz before issue #10 and
+# is kept as it is, for comparison.
+"$kviz" render testdata/models/service-map.yaml --direction LR -o "$out/service-map-lr.png" --scale 2
 "$kviz" kinds -o docs/kinds.svg
 "$kviz" kinds -o docs/kinds.png --scale 2
 

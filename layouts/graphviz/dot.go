@@ -3,6 +3,7 @@ package graphviz
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -52,12 +53,26 @@ func write(g *Graph) []byte {
 	fmt.Fprintf(&b, "\tgraph [rankdir=%s compound=true newrank=true nodesep=%s ranksep=%s outputorder=edgesfirst",
 		g.Direction, inch(nodeSep), inch(rankSep))
 	if g.Engine != "dot" {
-		b.WriteString(" overlap=false splines=true sep=\"+10\"")
+		if g.Splines == "" {
+			b.WriteString(" overlap=false splines=true sep=\"+10\"")
+		} else {
+			b.WriteString(" overlap=false sep=\"+10\"")
+		}
+	}
+	if g.Splines != "" {
+		b.WriteString(" splines=" + g.Splines)
 	}
 	b.WriteString("]\n")
 	b.WriteString("\tnode [shape=box fixedsize=true label=\"\" margin=0]\n")
 	b.WriteString("\tedge [arrowsize=0.8]\n")
 	writeNodes(&b, g.Nodes, 1)
+	for _, r := range g.Ranks {
+		b.WriteString("\t{rank=same;")
+		for _, n := range r {
+			b.WriteString(" " + n.anchor().name + ";")
+		}
+		b.WriteString("}\n")
+	}
 	for _, e := range g.Edges {
 		writeEdge(&b, e)
 	}
@@ -73,7 +88,11 @@ func writeNodes(b *bytes.Buffer, nodes []*Node, depth int) {
 				fmt.Fprintf(b, "%s%s [width=%s height=%s style=invis]\n", tab, n.name, inch(n.Width), inch(n.Height))
 				continue
 			}
-			fmt.Fprintf(b, "%s%s [id=%s width=%s height=%s]\n", tab, n.name, quote(n.ID), inch(n.Width), inch(n.Height))
+			label := ""
+			if n.Port != nil {
+				label = " label=" + portTable(n)
+			}
+			fmt.Fprintf(b, "%s%s [id=%s width=%s height=%s%s]\n", tab, n.name, quote(n.ID), inch(n.Width), inch(n.Height), label)
 			continue
 		}
 		loc := "t"
@@ -99,6 +118,9 @@ func writeEdge(b *bytes.Buffer, e *Edge) {
 	if e.To.Cluster && !contains(e.To, e.From) {
 		attrs = append(attrs, "lhead="+e.To.name)
 	}
+	if e.From.Port != nil && !e.From.Cluster {
+		attrs = append(attrs, "tailport="+portName)
+	}
 	if e.LabelWidth > 0 {
 		attrs = append(attrs, "label="+slot(e.LabelWidth, e.LabelHeight))
 	}
@@ -122,6 +144,36 @@ func contains(c, n *Node) bool {
 		}
 	}
 	return false
+}
+
+// portName names the cell of a box that edges attach to.
+const portName = "p"
+
+// portTable is an HTML-like label that lays n's box out as rows of empty
+// cells: the port cell alone in its row, and rows above and below it as
+// wide as the box. Alone in its row, the port touches the box's sides, so
+// Graphviz may route an edge out of its left or right side rather than
+// through the row below. Cell sizes are whole points; the box keeps its
+// own fixed size.
+func portTable(n *Node) string {
+	p := n.Port
+	top, w, h := math.Round(p.Y), math.Round(p.W), math.Round(p.H)
+	width := math.Round(n.Width)
+	bottom := math.Round(n.Height) - top - h
+	cell := func(w, h float64, attrs string) string {
+		return fmt.Sprintf(`<tr><td fixedsize="true" width="%d" height="%d"%s></td></tr>`, int(w), int(h), attrs)
+	}
+	var b strings.Builder
+	b.WriteString(`<<table border="0" cellborder="0" cellpadding="0" cellspacing="0">`)
+	if top >= 1 {
+		b.WriteString(cell(width, top, ""))
+	}
+	b.WriteString(cell(w, h, ` port="`+portName+`"`))
+	if bottom >= 1 {
+		b.WriteString(cell(width, bottom, ""))
+	}
+	b.WriteString("</table>>")
+	return b.String()
 }
 
 // slot is an HTML-like label of exactly w×h points and no text: Graphviz

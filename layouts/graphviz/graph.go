@@ -19,8 +19,10 @@ func Clusters(engine string) bool {
 type Graph struct {
 	Engine    string // dot, neato, fdp, circo, twopi or osage
 	Direction string // TB, LR, BT or RL
+	Splines   string // Graphviz's splines attribute; "" for its default
 	Nodes     []*Node
 	Edges     []*Edge
+	Ranks     [][]*Node // boxes set on one rank each (order them with edges)
 
 	// Results.
 	Width, Height float64
@@ -35,6 +37,10 @@ type Node struct {
 	Bottom   bool // the cluster's label goes at the bottom
 	Right    bool // the cluster's label is justified right, not centred
 	Children []*Node
+	// Port, when not nil, is the part of a box edges attach to (an icon
+	// over its label), relative to the box's top-left corner: Graphviz
+	// aims edges at it and routes them around the rest of the box.
+	Port *Box
 
 	// Placeholder marks the invisible box Graphviz needs inside an empty
 	// cluster; it is added by the DOT writer, never by a caller.
@@ -47,6 +53,9 @@ type Node struct {
 
 	name string // the numeric DOT name: n<i> or cluster_<i>
 }
+
+// Box is a rectangle in points: X, Y is its top-left corner.
+type Box struct{ X, Y, W, H float64 }
 
 // Edge joins two nodes; either may be a cluster.
 type Edge struct {
