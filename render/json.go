@@ -157,7 +157,7 @@ func (sc *Scene) check() error {
 			if !(n.Width >= 0 && n.Height >= 0) {
 				return fmt.Errorf("%snodes[%d]: size %vx%v", where, i, n.Width, n.Height)
 			}
-			if !slices.Contains(enums["Node.shape"], n.Shape) {
+			if !slices.Contains(Shapes, n.Shape) {
 				return fmt.Errorf("%snodes[%d]: shape %q", where, i, n.Shape)
 			}
 			if n.Icon != nil && !symbols[n.Icon.Symbol] {
