@@ -47,5 +47,5 @@ func (b *builder) badge(n *model.Node, rn *render.Node) *render.Badge {
 	return &render.Badge{Box: box,
 		Paint: render.Paint{Fill: fill, Stroke: ink, StrokeWidth: 1},
 		Text: render.Text{X: box.X + w/2, Y: box.Y + (badgeH-badgeText.Size*text.LineHeight)/2 + text.Baseline(badgeText),
-			Text: label, Size: badgeText.Size, Bold: true, Anchor: "middle", Color: ink}}
+			Text: label, Size: badgeText.Size, Bold: true, Anchor: render.AnchorMiddle, Color: ink}}
 }

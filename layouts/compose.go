@@ -1,6 +1,7 @@
 package layouts
 
 import (
+	"cmp"
 	"math"
 
 	"github.com/kviz/kviz/layouts/graphviz"
@@ -103,7 +104,7 @@ func lines(ls []string, st text.Style, cx, y float64, color string) []render.Tex
 	base := text.Baseline(st)
 	for i, l := range ls {
 		out = append(out, render.Text{X: cx, Y: y + base + float64(i)*st.Size*text.LineHeight,
-			Text: l, Size: st.Size, Bold: st.Bold, Italic: st.Italic, Anchor: "middle", Color: color})
+			Text: l, Size: st.Size, Bold: st.Bold, Italic: st.Italic, Anchor: render.AnchorMiddle, Color: color})
 	}
 	return out
 }
@@ -222,7 +223,8 @@ func (b *builder) groupPaint(n *model.Node) render.Paint {
 func (b *builder) edge(e *model.Edge, ge *graphviz.Edge, ls []string, ox, oy float64) render.Edge {
 	lk := b.edgeLook(e)
 	re := render.Edge{From: e.From, To: e.To, Label: e.Label,
-		Relation: e.Relation, Style: or(e.Style, "solid"), Arrow: or(e.Arrow, "normal"), Dir: or(e.Dir, "forward"),
+		Relation: e.Relation, Style: cmp.Or(render.LineStyle(e.Style), render.LineSolid),
+		Arrow: cmp.Or(render.ArrowKind(e.Arrow), render.ArrowNormal), Dir: cmp.Or(render.Direction(e.Dir), render.DirForward),
 		Color: lk.color, Width: edgeWidth, Dash: lk.pattern()}
 	for _, p := range ge.Points {
 		re.Points = append(re.Points, render.Point{ox + p[0], oy + p[1]})

@@ -19,7 +19,7 @@ func TestFontScale(t *testing.T) {
 		t.Run(name(path), func(t *testing.T) {
 			m := load(t, path)
 			plain, big := layout(t, m, Options{}), layout(t, m, Options{FontScale: 2})
-			checkGeometry(t, big, m.Layout == "dot")
+			checkGeometry(t, big, m.Engine == "dot")
 			sizes := func(sc *render.Scene) []float64 {
 				var out []float64
 				for _, n := range sc.Nodes {

@@ -47,7 +47,7 @@ type settings struct {
 }
 
 func resolve(m *model.Model, o Options) (settings, error) {
-	s := settings{direction: m.Direction, engine: m.Layout, theme: m.Theme, pad: 16, fontScale: fontScale(m, o)}
+	s := settings{direction: m.Direction, engine: m.Engine, theme: m.Theme, pad: 16, fontScale: fontScale(m, o)}
 	if o.Pad != nil {
 		s.pad = *o.Pad
 	}
@@ -66,7 +66,7 @@ func resolve(m *model.Model, o Options) (settings, error) {
 	if err := pick(&s.direction, o.Direction, model.Directions, "direction"); err != nil {
 		return s, err
 	}
-	if err := pick(&s.engine, o.Engine, model.Layouts, "layout"); err != nil {
+	if err := pick(&s.engine, o.Engine, model.Engines, "layout"); err != nil {
 		return s, err
 	}
 	if err := pick(&s.theme, o.Theme, model.Themes, "theme"); err != nil {
@@ -155,8 +155,8 @@ func checkEngine(m *model.Model, engine string) error {
 	for _, n := range m.Nodes {
 		if n.IsGroup || len(n.Nodes) > 0 {
 			msg := fmt.Sprintf("layout %s does not draw groups, and %q is one: use fdp (force-directed too), dot or osage", engine, n.ID)
-			if m.Layout == engine && m.LayoutPos.Line > 0 {
-				return model.ErrorList{{Pos: m.LayoutPos, Msg: msg}}
+			if m.Engine == engine && m.EnginePos.Line > 0 {
+				return model.ErrorList{{Pos: m.EnginePos, Msg: msg}}
 			}
 			return fmt.Errorf("%s: %s", m.File, msg)
 		}

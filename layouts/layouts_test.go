@@ -162,7 +162,7 @@ func TestGeometry(t *testing.T) {
 		m := load(t, path)
 		for _, theme := range model.Themes {
 			t.Run(name(path)+"/"+theme, func(t *testing.T) {
-				checkGeometry(t, layout(t, m, Options{Theme: theme}), m.Layout == "dot")
+				checkGeometry(t, layout(t, m, Options{Theme: theme}), m.Engine == "dot")
 			})
 		}
 	}
@@ -190,7 +190,7 @@ func TestDirectionsAndEngines(t *testing.T) {
 		})
 	}
 	small := load(t, filepath.Join("..", "testdata", "models", "engines.yaml"))
-	for _, engine := range model.Layouts {
+	for _, engine := range model.Engines {
 		t.Run(engine, func(t *testing.T) {
 			sc := layout(t, small, Options{Engine: engine})
 			checkGeometry(t, sc, true)

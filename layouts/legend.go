@@ -95,7 +95,7 @@ func (b *builder) legend(rows []row, cols int) *legendBox {
 			r.sample(l, sampleX, y+(row-legendSwatch)/2)
 			base := y + (row-st.Size*text.LineHeight)/2 + text.Baseline(st)
 			l.Texts = append(l.Texts, render.Text{X: x + labelW, Y: base, Text: r.label,
-				Size: st.Size, Anchor: "end", Color: b.s.pal.textOn(b.s.pal.legend.fill)})
+				Size: st.Size, Anchor: render.AnchorEnd, Color: b.s.pal.textOn(b.s.pal.legend.fill)})
 			y += row + legendRowGap
 		}
 		bottom = max(bottom, y-legendRowGap)

@@ -29,7 +29,7 @@ var (
 
 // leaf is a measured leaf node: its shape, box size and label lines.
 type leaf struct {
-	shape  string
+	shape  render.Shape
 	w, h   float64 // the node's box
 	inner  float64 // for a framed icon: the height of icon and label inside the frame
 	framed bool    // an icon with a frame around icon and label
@@ -41,9 +41,9 @@ type leaf struct {
 
 // shapeOf picks how a node is drawn: `style.shape` first, then its kind's.
 // iconName is the icon it would show.
-func shapeOf(n *model.Node, iconName string) string {
+func shapeOf(n *model.Node, iconName string) render.Shape {
 	if n.Style.Shape != "" {
-		return n.Style.Shape
+		return render.Shape(n.Style.Shape)
 	}
 	switch n.Kind.Name {
 	case "cloud":

@@ -124,9 +124,9 @@ func textBox(t render.Text) render.Box {
 	w := text.Width(t.Text, st)
 	x := t.X
 	switch t.Anchor {
-	case "middle":
+	case render.AnchorMiddle:
 		x -= w / 2
-	case "end":
+	case render.AnchorEnd:
 		x -= w
 	}
 	return render.Box{X: x, Y: t.Y - text.Baseline(st), Width: w, Height: t.Size * text.LineHeight}

@@ -211,7 +211,7 @@ func TestSceneSchema(t *testing.T) {
 		if validate(bad) == nil {
 			t.Errorf("the schema accepts %s", c.new)
 		}
-		if _, err := render.DecodeJSON("bad.json", bad); err == nil && c.old != `"style": "solid"` { // style is not drawn: dash is
+		if _, err := render.DecodeJSON("bad.json", bad); err == nil {
 			t.Errorf("DecodeJSON accepts %s", c.new)
 		}
 	}

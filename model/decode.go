@@ -15,7 +15,7 @@ import (
 // The enumerations of format v1.
 var (
 	Directions  = []string{"TB", "LR", "BT", "RL"}
-	Layouts     = []string{"dot", "neato", "fdp", "circo", "twopi", "osage"}
+	Engines     = []string{"dot", "neato", "fdp", "circo", "twopi", "osage"}
 	Themes      = []string{"kubernetes", "light", "dark", "mono"}
 	Dashes      = []string{"solid", "dashed", "dotted"}
 	Arrows      = []string{"normal", "open", "none"}
@@ -35,7 +35,7 @@ var (
 )
 
 func (d *decoder) model(root *yaml.Node) *Model {
-	m := &Model{File: d.file, Direction: "TB", Layout: "dot", Theme: "kubernetes", byID: map[string]*Node{}}
+	m := &Model{File: d.file, Direction: "TB", Engine: "dot", Theme: "kubernetes", byID: map[string]*Node{}}
 	d.m = m
 	var edges, align, steps *yaml.Node
 	d.fields(root, "the model", topKeys, func(key string, v *yaml.Node) {
@@ -53,8 +53,8 @@ func (d *decoder) model(root *yaml.Node) *Model {
 		case "direction":
 			m.Direction = cmp.Or(d.enum(v, "direction", Directions), m.Direction)
 		case "layout":
-			m.Layout = cmp.Or(d.enum(v, "layout", Layouts), m.Layout)
-			m.LayoutPos = d.pos(v)
+			m.Engine = cmp.Or(d.enum(v, "layout", Engines), m.Engine)
+			m.EnginePos = d.pos(v)
 		case "splines":
 			m.Splines = d.enum(v, "splines", Splines)
 		case "align":

@@ -17,7 +17,7 @@ type Doc struct {
 	Title     string     `yaml:"title,omitempty"`
 	Caption   string     `yaml:"caption,omitempty"`
 	Direction string     `yaml:"direction,omitempty"`
-	Layout    string     `yaml:"layout,omitempty"`
+	Engine    string     `yaml:"layout,omitempty"` // the Graphviz engine
 	Theme     string     `yaml:"theme,omitempty"`
 	Legend    bool       `yaml:"legend,omitempty"`
 	Style     *DocStyle  `yaml:"style,omitempty"` // the diagram's: background and color only

@@ -51,7 +51,7 @@ func TestDocKeys(t *testing.T) {
 // and it is already in kviz fmt's form.
 func TestDocRoundTrip(t *testing.T) {
 	none, named := "", "Named"
-	d := &Doc{Title: "T", Caption: "C", Direction: "LR", Layout: "dot", Theme: "light", Legend: true,
+	d := &Doc{Title: "T", Caption: "C", Direction: "LR", Engine: "dot", Theme: "light", Legend: true,
 		Style: &DocStyle{Background: "#ffffff", Color: "#000000"},
 		Nodes: []*DocNode{
 			{ID: "g", Kind: "namespace", Label: &named, Nodes: []*DocNode{

@@ -189,8 +189,8 @@ edges:
 	if len(m.Edges) != 2 || m.Edges[1].To != "x" || m.Edges[1].Arrow != "open" || m.Edges[1].Dir != "both" || m.Edges[1].Label != "calls" {
 		t.Errorf("edges = %+v", m.Edges)
 	}
-	if m.Direction != "LR" || m.Layout != "dot" || m.Theme != "kubernetes" {
-		t.Errorf("settings %s %s %s", m.Direction, m.Layout, m.Theme)
+	if m.Direction != "LR" || m.Engine != "dot" || m.Theme != "kubernetes" {
+		t.Errorf("settings %s %s %s", m.Direction, m.Engine, m.Theme)
 	}
 }
 

@@ -15,8 +15,8 @@ type Model struct {
 	Title      string
 	Caption    string
 	Direction  string     // TB, LR, BT or RL
-	Layout     string     // dot, neato, fdp, circo, twopi or osage
-	LayoutPos  Pos        // where the model set its layout; zero when it did not
+	Engine     string     // the Graphviz engine (the `layout:` key): dot, neato, fdp, circo, twopi or osage
+	EnginePos  Pos        // where the model set its engine; zero when it did not
 	Splines    string     // curved, ortho, polyline or line; "" for Graphviz's own
 	Align      [][]string // rows of node ids, each set on one rank in order
 	Theme      string     // kubernetes, light, dark or mono

@@ -63,7 +63,7 @@ func Schema() []byte {
 		"title":     map[string]any{"type": []string{"string", "number"}, "description": "drawn above the diagram"},
 		"caption":   map[string]any{"type": []string{"string", "number"}, "description": "drawn under the diagram"},
 		"direction": enum("the way edges run", Directions),
-		"layout":    enum("the Graphviz engine", Layouts),
+		"layout":    enum("the Graphviz engine", Engines),
 		"splines":   enum("how edges are drawn: curves, right angles, straight pieces or straight lines", Splines),
 		"align": map[string]any{"type": "array", "description": "node ids set on one rank in order; or a list of such rows",
 			"items": map[string]any{"anyOf": []any{target, map[string]any{"type": "array", "items": target}}}},

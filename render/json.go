@@ -62,8 +62,9 @@ func (n *Node) shapeBox() Box {
 }
 
 // DecodeJSON reads a scene that EncodeJSON wrote. Unknown fields, another
-// version and drawings an encoder cannot draw (a spline of the wrong
-// number of points, an icon with no symbol, a negative size) are errors;
+// version, drawings an encoder cannot draw (a spline of the wrong number
+// of points, an icon with no symbol, a negative size) and values outside
+// an enum type's constants are errors;
 // syntax errors name the line and column, in name.
 func DecodeJSON(name string, data []byte) (*Scene, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -157,7 +158,7 @@ func (sc *Scene) check() error {
 			if !(n.Width >= 0 && n.Height >= 0) {
 				return fmt.Errorf("%snodes[%d]: size %vx%v", where, i, n.Width, n.Height)
 			}
-			if !slices.Contains(enums["Node.shape"], n.Shape) {
+			if !slices.Contains(Shapes, n.Shape) {
 				return fmt.Errorf("%snodes[%d]: shape %q", where, i, n.Shape)
 			}
 			if n.Icon != nil && !symbols[n.Icon.Symbol] {
@@ -175,9 +176,11 @@ func (sc *Scene) check() error {
 		return err
 	}
 	if l := sc.Legend; l != nil {
-		return check("legend.", l.Nodes, l.Edges)
+		if err := check("legend.", l.Nodes, l.Edges); err != nil {
+			return err
+		}
 	}
-	return nil
+	return sc.checkEnums()
 }
 
 // Round rounds every length and position in the scene to 1/100 point, as

@@ -57,18 +57,24 @@ func (a Box) Overlaps(b Box, eps float64) bool {
 		a.Y+a.Height-eps > b.Y && b.Y+b.Height-eps > a.Y
 }
 
+// Shape is what a node is drawn as: one of the Shape constants.
+type Shape string
+
 // Shapes a node can be drawn as.
 const (
-	ShapeIcon     = "icon"     // an icon over its label; the box itself is not drawn
-	ShapeBox      = "box"      // a rectangle holding the label
-	ShapeRounded  = "rounded"  // a rounded rectangle holding the label
-	ShapeEllipse  = "ellipse"  // an ellipse filling the box
-	ShapeCircle   = "circle"   // a circle centred in the box
-	ShapeCloud    = "cloud"    // a cloud filling the box
-	ShapeCylinder = "cylinder" // a database drum filling the box
-	ShapeText     = "text"     // the label alone
-	ShapeGroup    = "group"    // a group's rounded frame
+	ShapeIcon     Shape = "icon"     // an icon over its label; the box itself is not drawn
+	ShapeBox      Shape = "box"      // a rectangle holding the label
+	ShapeRounded  Shape = "rounded"  // a rounded rectangle holding the label
+	ShapeEllipse  Shape = "ellipse"  // an ellipse filling the box
+	ShapeCircle   Shape = "circle"   // a circle centred in the box
+	ShapeCloud    Shape = "cloud"    // a cloud filling the box
+	ShapeCylinder Shape = "cylinder" // a database drum filling the box
+	ShapeText     Shape = "text"     // the label alone
+	ShapeGroup    Shape = "group"    // a group's rounded frame
 )
+
+// Shapes lists every Shape, in the order above.
+var Shapes = []Shape{ShapeIcon, ShapeBox, ShapeRounded, ShapeEllipse, ShapeCircle, ShapeCloud, ShapeCylinder, ShapeText, ShapeGroup}
 
 // Node is a box of the drawing: a leaf node or a group.
 type Node struct {
@@ -87,7 +93,7 @@ type Node struct {
 	// fills it in; drawing does not read it.
 	ShapeBox Box `json:"shape_box"`
 
-	Shape   string `json:"shape"`             // one of the Shape constants
+	Shape   Shape  `json:"shape"`             // one of the Shape constants
 	Icon    *Icon  `json:"icon,omitempty"`    // nil when no icon is drawn
 	Paint   Paint  `json:"paint"`             // the shape's fill and stroke
 	Plate   string `json:"plate,omitempty"`   // for a group: the colour behind its title, hiding edges that cross it
@@ -129,16 +135,19 @@ type Symbol struct {
 	Elements []Element `json:"elements"`
 }
 
+// Op is what an Element draws: one of the Op constants.
+type Op string
+
 // Element ops.
 const (
-	OpPath   = "path"   // D holds SVG path data
-	OpCircle = "circle" // centre X, Y and radius R
-	OpText   = "text"   // Text centred on X with its baseline at Y, Size high, bold
+	OpPath   Op = "path"   // D holds SVG path data
+	OpCircle Op = "circle" // centre X, Y and radius R
+	OpText   Op = "text"   // Text centred on X with its baseline at Y, Size high, bold
 )
 
 // Element is one piece of a Symbol, in its 100×100 box.
 type Element struct {
-	Op          string  `json:"op"` // OpPath, OpCircle or OpText
+	Op          Op      `json:"op"` // OpPath, OpCircle or OpText
 	D           string  `json:"d,omitempty"`
 	X           float64 `json:"x,omitempty"`
 	Y           float64 `json:"y,omitempty"`
@@ -167,9 +176,50 @@ type Text struct {
 	Size   float64 `json:"size"` // points
 	Bold   bool    `json:"bold,omitempty"`
 	Italic bool    `json:"italic,omitempty"`
-	Anchor string  `json:"anchor,omitempty"` // start (""), middle or end
+	Anchor Anchor  `json:"anchor,omitempty"` // start (""), middle or end
 	Color  string  `json:"color"`
 }
+
+// Anchor is which point of a Text its X is: its start, middle or end.
+type Anchor string
+
+// Text anchors. The zero value, "", is AnchorStart too.
+const (
+	AnchorStart  Anchor = "start"
+	AnchorMiddle Anchor = "middle"
+	AnchorEnd    Anchor = "end"
+)
+
+// LineStyle is an edge's line as the model asked for it.
+type LineStyle string
+
+// Line styles.
+const (
+	LineSolid  LineStyle = "solid"
+	LineDashed LineStyle = "dashed"
+	LineDotted LineStyle = "dotted"
+)
+
+// ArrowKind is an edge's arrowhead as the model asked for it.
+type ArrowKind string
+
+// Arrowhead kinds.
+const (
+	ArrowNormal ArrowKind = "normal"
+	ArrowOpen   ArrowKind = "open"
+	ArrowNone   ArrowKind = "none"
+)
+
+// Direction is which ends of an edge carry arrowheads.
+type Direction string
+
+// Directions.
+const (
+	DirForward Direction = "forward"
+	DirBack    Direction = "back"
+	DirBoth    Direction = "both"
+	DirNone    Direction = "none"
+)
 
 // Edge is a drawn connection.
 type Edge struct {
@@ -181,10 +231,10 @@ type Edge struct {
 
 	// What the model asked for: its relation (what the edge means, as the
 	// legend names it), line style, arrowhead and direction.
-	Relation string `json:"relation,omitempty"`
-	Style    string `json:"style,omitempty"` // solid, dashed or dotted
-	Arrow    string `json:"arrow,omitempty"` // normal, open or none
-	Dir      string `json:"dir,omitempty"`   // forward, back, both or none
+	Relation string    `json:"relation,omitempty"`
+	Style    LineStyle `json:"style,omitempty"` // solid, dashed or dotted
+	Arrow    ArrowKind `json:"arrow,omitempty"` // normal, open or none
+	Dir      Direction `json:"dir,omitempty"`   // forward, back, both or none
 
 	Color string    `json:"color"`
 	Width float64   `json:"width"` // stroke width in points

@@ -71,14 +71,23 @@ var (
 		"Paint.stroke_width": "stroke width",
 	}
 	enums = map[string][]string{
-		"Node.shape":  {ShapeIcon, ShapeBox, ShapeRounded, ShapeEllipse, ShapeCircle, ShapeCloud, ShapeCylinder, ShapeText, ShapeGroup},
-		"Edge.style":  {"solid", "dashed", "dotted"},
-		"Edge.arrow":  {"normal", "open", "none"},
-		"Edge.dir":    {"forward", "back", "both", "none"},
-		"Text.anchor": {"start", "middle", "end"},
-		"Element.op":  {OpPath, OpCircle, OpText},
+		"Node.shape":  strs(Shapes...),
+		"Edge.style":  strs(LineSolid, LineDashed, LineDotted),
+		"Edge.arrow":  strs(ArrowNormal, ArrowOpen, ArrowNone),
+		"Edge.dir":    strs(DirForward, DirBack, DirBoth, DirNone),
+		"Text.anchor": strs(AnchorStart, AnchorMiddle, AnchorEnd),
+		"Element.op":  strs(OpPath, OpCircle, OpText),
 	}
 )
+
+// strs is the values of a string enum as plain strings.
+func strs[T ~string](values ...T) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = string(v)
+	}
+	return out
+}
 
 // schemaOf is the schema of a Go type: structs become $defs entries named
 // by their type, referenced from where they are used.

@@ -111,7 +111,7 @@ each. --canvas 16:9 or WxH sizes the page, --font-scale enlarges text.`,
 	addFontFlags(f, &o.fonts)
 	addEmbedFlag(f, &o.fonts)
 	enumCompletion(c, "direction", model.Directions)
-	enumCompletion(c, "layout", model.Layouts)
+	enumCompletion(c, "layout", model.Engines)
 	enumCompletion(c, "theme", model.Themes)
 	enumCompletion(c, "format", []string{"svg", "png", "pdf", "pptx", "json", "dot"})
 	return c
@@ -211,7 +211,7 @@ func checkOptions(o renderOpts) error {
 	if err := check(l.Direction, model.Directions, "direction"); err != nil {
 		return err
 	}
-	if err := check(l.Engine, model.Layouts, "layout"); err != nil {
+	if err := check(l.Engine, model.Engines, "layout"); err != nil {
 		return err
 	}
 	if err := check(l.Theme, model.Themes, "theme"); err != nil {

@@ -51,7 +51,7 @@ func Embed(sc *render.Scene, files map[string]*Icon) {
 	}
 }
 
-var ops = map[Op]string{Path: render.OpPath, Circle: render.OpCircle, Text: render.OpText}
+var ops = map[Op]render.Op{Path: render.OpPath, Circle: render.OpCircle, Text: render.OpText}
 
 // symbol is the icon painted body and glyph.
 func (ic *Icon) symbol(id, body, glyph string) render.Symbol {

@@ -161,7 +161,7 @@ func (c *canvas) icon(sym *render.Symbol, b render.Box) {
 			p = render.Ellipse(render.Box{X: el.X - el.R, Y: el.Y - el.R, Width: 2 * el.R, Height: 2 * el.R})
 		case render.OpText:
 			size := el.Size * u * c.fr.Scale
-			c.text(el.Text, text.Style{Size: size, Bold: true}, tx(render.Point{el.X, el.Y}), "middle", el.Fill)
+			c.text(el.Text, text.Style{Size: size, Bold: true}, tx(render.Point{el.X, el.Y}), render.AnchorMiddle, el.Fill)
 			continue
 		}
 		c.paint(func() { c.trace(p, tx) }, el.Fill, el.Stroke, el.StrokeWidth*u*c.fr.Scale, nil, true, el.EvenOdd)
@@ -175,7 +175,7 @@ func (c *canvas) Text(t render.Text) {
 
 // text sets s with its baseline at page point p, in the embedded face
 // of st, added to the document the first time it is used.
-func (c *canvas) text(s string, st text.Style, p render.Point, anchor, colour string) {
+func (c *canvas) text(s string, st text.Style, p render.Point, anchor render.Anchor, colour string) {
 	col, ok := render.ParseColor(colour)
 	if !ok || s == "" || st.Size <= 0 {
 		return
@@ -184,9 +184,9 @@ func (c *canvas) text(s string, st text.Style, p render.Point, anchor, colour st
 		l := text.Shape(s, st)
 		x := p[0]
 		switch anchor {
-		case "middle":
+		case render.AnchorMiddle:
 			x -= l.Width / 2
-		case "end":
+		case render.AnchorEnd:
 			x -= l.Width
 		}
 		c.shaped(l, x, p[1], col)
@@ -195,9 +195,9 @@ func (c *canvas) text(s string, st text.Style, p render.Point, anchor, colour st
 	c.font(st)
 	x := p[0]
 	switch w := c.doc.GetStringWidth(s); anchor {
-	case "middle":
+	case render.AnchorMiddle:
 		x -= w / 2
-	case "end":
+	case render.AnchorEnd:
 		x -= w
 	}
 	c.doc.SetTextColor(int(col.R), int(col.G), int(col.B))

@@ -35,7 +35,7 @@ func (c *canvas) icon(sym *render.Symbol, b render.Box) {
 			c.dc.DrawCircle(x, y, el.R*u)
 		case render.OpText:
 			x, y := tx(render.Point{el.X, el.Y})
-			c.text(el.Text, text.Style{Size: el.Size * b.Width / 100, Bold: true}, x, y, "middle", el.Fill)
+			c.text(el.Text, text.Style{Size: el.Size * b.Width / 100, Bold: true}, x, y, render.AnchorMiddle, el.Fill)
 			continue
 		}
 		if el.EvenOdd {

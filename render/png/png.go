@@ -138,7 +138,7 @@ func (c *canvas) Text(t render.Text) {
 
 // text draws s with its baseline at pixel x, y, kerned, from a face made
 // at the final pixel size: no scaled bitmaps.
-func (c *canvas) text(s string, st text.Style, x, y float64, anchor, colour string) {
+func (c *canvas) text(s string, st text.Style, x, y float64, anchor render.Anchor, colour string) {
 	col, ok := render.ParseColor(colour)
 	if !ok || s == "" {
 		return
@@ -146,9 +146,9 @@ func (c *canvas) text(s string, st text.Style, x, y float64, anchor, colour stri
 	if !text.Plain(s, st) {
 		l := text.Shape(s, st)
 		switch anchor {
-		case "middle":
+		case render.AnchorMiddle:
 			x -= l.Width * c.k / 2
-		case "end":
+		case render.AnchorEnd:
 			x -= l.Width * c.k
 		}
 		c.shaped(l, x, y, col)
@@ -157,9 +157,9 @@ func (c *canvas) text(s string, st text.Style, x, y float64, anchor, colour stri
 	text.WithFace(st, c.k, func(f font.Face) {
 		w := float64(font.MeasureString(f, s)) / 64
 		switch anchor {
-		case "middle":
+		case render.AnchorMiddle:
 			x -= w / 2
-		case "end":
+		case render.AnchorEnd:
 			x -= w
 		}
 		// font.Drawer kerns and draws the face's own masks straight onto

@@ -62,9 +62,9 @@ func textBox(t *render.Text) render.Box {
 	w := text.Width(t.Text, text.Style{Size: t.Size, Bold: t.Bold, Italic: t.Italic})
 	x := t.X
 	switch t.Anchor {
-	case "middle":
+	case render.AnchorMiddle:
 		x -= w / 2
-	case "end":
+	case render.AnchorEnd:
 		x -= w
 	}
 	return render.Box{X: x, Y: t.Y - t.Size, Width: w, Height: t.Size * 1.3}

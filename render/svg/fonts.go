@@ -34,15 +34,15 @@ func langAttrs(fs *text.Fonts) []string {
 // character is Arabic or Hebrew) with direction="rtl", as the layout
 // ordered it; its text-anchor then counts from the right, so start and end
 // swap to keep the text where the layout put it.
-func direction(t render.Text) (anchor string, attrs []string) {
+func direction(t render.Text) (anchor render.Anchor, attrs []string) {
 	if !text.RTL(t.Text) {
 		return t.Anchor, nil
 	}
 	switch t.Anchor {
-	case "", "start":
-		return "end", []string{`direction="rtl"`}
-	case "end":
-		return "start", []string{`direction="rtl"`}
+	case "", render.AnchorStart:
+		return render.AnchorEnd, []string{`direction="rtl"`}
+	case render.AnchorEnd:
+		return render.AnchorStart, []string{`direction="rtl"`}
 	}
 	return t.Anchor, []string{`direction="rtl"`}
 }

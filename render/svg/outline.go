@@ -108,9 +108,9 @@ func (c *canvas) outlined(t render.Text) bool {
 	}
 	x := t.X
 	switch t.Anchor {
-	case "middle":
+	case render.AnchorMiddle:
 		x -= l.Width / 2
-	case "end":
+	case render.AnchorEnd:
 		x -= l.Width
 	}
 	w := c.s.Writer

@@ -145,8 +145,8 @@ func (c *canvas) Text(t render.Text) {
 		attrs = append(attrs, `fill-opacity="0"`) // drawn as outlines; kept for search
 	}
 	anchor, dir := direction(t)
-	if anchor != "" && anchor != "start" {
-		attrs = append(attrs, attr("text-anchor", anchor))
+	if anchor != "" && anchor != render.AnchorStart {
+		attrs = append(attrs, attr("text-anchor", string(anchor)))
 	}
 	attrs = append(attrs, dir...)
 	if t.Bold {

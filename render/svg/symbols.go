@@ -20,7 +20,7 @@ func defs(out *svgo.SVG, icons []render.Symbol, outline func(render.Text) bool) 
 		out.Writer.Write([]byte(`<symbol ` + attr("id", s.ID) + ` viewBox="0 0 100 100">` + "\n"))
 		for _, el := range s.Elements {
 			if el.Op == render.OpText && outline != nil &&
-				outline(render.Text{X: el.X, Y: el.Y, Text: el.Text, Size: el.Size, Bold: true, Anchor: "middle", Color: el.Fill}) {
+				outline(render.Text{X: el.X, Y: el.Y, Text: el.Text, Size: el.Size, Bold: true, Anchor: render.AnchorMiddle, Color: el.Fill}) {
 				continue
 			}
 			element(out, el)
