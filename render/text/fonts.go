@@ -10,6 +10,7 @@ import (
 
 	gofont "github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/font/opentype"
+	"golang.org/x/image/font/sfnt"
 )
 
 // Font is one face of a font file: a TTF or OTF, or one member of a TTC
@@ -23,8 +24,23 @@ type Font struct {
 	Italic bool
 	Emoji  bool // has bitmap glyphs (CBDT or sbix), drawn as pictures where it has no outline
 
-	face *gofont.Face
+	face *gofont.Face // nil for the embedded fonts until first needed: see goFace
+	sf   *sfnt.Font   // the embedded fonts' fast-path face, for has; nil otherwise
 	upem float64
+}
+
+// goFace is the font's go-text face, parsed on first use for the embedded
+// fonts: parsing reads every outline (about 6 ms for the four faces), which
+// text that takes the fast path never needs. The caller holds mu.
+func (f *Font) goFace() *gofont.Face {
+	if f.face == nil {
+		face, err := gofont.ParseTTF(bytes.NewReader(f.Data))
+		if err != nil {
+			panic("text: embedded font is broken: " + err.Error()) // cannot happen: the bytes are compiled in
+		}
+		f.face = face
+	}
+	return f.face
 }
 
 // Upem is the font's units per em.
@@ -39,9 +55,16 @@ func (f *Font) Has(r rune) bool {
 
 // has is Has for a caller holding mu.
 func (f *Font) has(r rune) bool {
+	if f.sf != nil {
+		id, err := f.sf.GlyphIndex(&sfntBuf, r)
+		return err == nil && id != 0
+	}
 	_, ok := f.face.NominalGlyph(r)
 	return ok
 }
+
+// sfntBuf is the embedded fonts' lookup buffer; guarded by mu.
+var sfntBuf sfnt.Buffer
 
 // MaxFontBytes bounds a font file: the largest CJK collections are about
 // 30 MiB.

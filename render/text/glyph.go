@@ -27,7 +27,7 @@ func (f *Font) Outline(id uint32, size float64) (out []Segment) {
 			out = nil // a broken glyph in a named font is drawn as nothing
 		}
 	}()
-	o, ok := f.face.GlyphDataOutline(gofont.GID(id))
+	o, ok := f.goFace().GlyphDataOutline(gofont.GID(id))
 	if !ok {
 		return nil
 	}
@@ -54,7 +54,7 @@ func (f *Font) Picture(id uint32, size float64) (img image.Image, x, y, w, h flo
 			ok = false
 		}
 	}()
-	bm, found := f.face.GlyphDataBitmap(gofont.GID(id))
+	bm, found := f.goFace().GlyphDataBitmap(gofont.GID(id))
 	if !found || bm.Format != gofont.PNG {
 		return nil, 0, 0, 0, 0, false
 	}
@@ -62,7 +62,7 @@ func (f *Font) Picture(id uint32, size float64) (img image.Image, x, y, w, h flo
 	if err != nil {
 		return nil, 0, 0, 0, 0, false
 	}
-	ext, found := f.face.GlyphExtents(gofont.GID(id))
+	ext, found := f.goFace().GlyphExtents(gofont.GID(id))
 	if !found || ext.Width <= 0 || ext.Height >= 0 {
 		return nil, 0, 0, 0, 0, false
 	}

@@ -164,14 +164,14 @@ type fontmap struct {
 
 func (m *fontmap) ResolveFace(r rune) *gofont.Face {
 	if f := pick(m.chain, r); f != nil {
-		return f.face
+		return f.goFace()
 	}
-	return m.chain[0].face
+	return m.chain[0].goFace()
 }
 
 func (m *fontmap) font(face *gofont.Face) *Font {
 	for _, f := range m.chain {
-		if f.face == face {
+		if f.goFace() == face {
 			return f
 		}
 	}
@@ -190,7 +190,7 @@ func shapeComplex(runes []rune, st Style) (l Line) {
 	}()
 	fm := &fontmap{chain: st.Fonts.chain(st)}
 	base := baseDirection(runes)
-	in := shaping.Input{Text: runes, RunEnd: len(runes), Direction: base, Face: fm.chain[0].face}
+	in := shaping.Input{Text: runes, RunEnd: len(runes), Direction: base, Face: fm.chain[0].goFace()}
 	if lang := st.Fonts.lang(); lang != "" {
 		in.Language = language.NewLanguage(lang)
 	}

@@ -148,7 +148,7 @@ func scanFile(path string) (out []systemFace) {
 	defer mu.Unlock()
 	for _, f := range fonts {
 		out = append(out, systemFace{Path: path, Index: f.Index, Family: f.Family,
-			Bold: f.Bold, Italic: f.Italic, Emoji: f.Emoji, Runes: coverage(f.face)})
+			Bold: f.Bold, Italic: f.Italic, Emoji: f.Emoji, Runes: coverage(f.goFace())})
 	}
 	return out
 }

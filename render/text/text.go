@@ -74,12 +74,8 @@ func load() {
 			panic("text: embedded font is broken: " + err.Error()) // cannot happen: the bytes are compiled in
 		}
 		fonts[i] = f
-		lf, err := Parse("", ttf)
-		if err != nil {
-			panic("text: embedded font is broken: " + err.Error())
-		}
-		liberation[i] = lf[0]
-		liberation[i].Family = "Liberation Sans"
+		liberation[i] = &Font{Family: "Liberation Sans", Data: ttf, sf: f,
+			Bold: i&1 != 0, Italic: i&2 != 0, upem: float64(f.UnitsPerEm())}
 	}
 }
 
