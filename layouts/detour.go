@@ -17,20 +17,11 @@ const detourGap = 4
 
 // detours re-draws the ends of edges that cross their own node's label.
 func detours(sc *render.Scene) {
-	byID := map[string]*render.Node{}
-	for i := range sc.Nodes {
-		byID[sc.Nodes[i].ID] = &sc.Nodes[i]
-	}
-	for i := range sc.Edges {
-		e := &sc.Edges[i]
-		from, to := byID[e.From], byID[e.To]
-		if from == nil || to == nil || from == to || len(e.Points) < 4 {
-			continue
-		}
+	eachDrawnEdge(sc, func(e *render.Edge, from, to *render.Node) {
 		e.Points, e.Tail = detour(e.Points, e.Tail, from)
 		rev, head := detour(reversed(e.Points), e.Head, to)
 		e.Points, e.Head = reversed(rev), head
-	}
+	})
 }
 
 // detour re-draws the start of a spline (and its arrowhead a there, if

@@ -18,6 +18,17 @@ const arrowLen = 8
 
 // fitEnds puts both ends of every edge on the outlines of their shapes.
 func fitEnds(sc *render.Scene) {
+	eachDrawnEdge(sc, func(e *render.Edge, from, to *render.Node) {
+		e.Points, e.Head = fitEnd(e.Points, e.Head, Outlines(to))
+		rev := reversed(e.Points)
+		rev, e.Tail = fitEnd(rev, e.Tail, Outlines(from))
+		e.Points = reversed(rev)
+	})
+}
+
+// eachDrawnEdge calls f for every edge between two distinct nodes of sc
+// that has at least one spline segment, in scene order.
+func eachDrawnEdge(sc *render.Scene, f func(e *render.Edge, from, to *render.Node)) {
 	byID := map[string]*render.Node{}
 	for i := range sc.Nodes {
 		byID[sc.Nodes[i].ID] = &sc.Nodes[i]
@@ -28,10 +39,7 @@ func fitEnds(sc *render.Scene) {
 		if from == nil || to == nil || from == to || len(e.Points) < 4 {
 			continue
 		}
-		e.Points, e.Head = fitEnd(e.Points, e.Head, Outlines(to))
-		rev := reversed(e.Points)
-		rev, e.Tail = fitEnd(rev, e.Tail, Outlines(from))
-		e.Points = reversed(rev)
+		f(e, from, to)
 	}
 }
 

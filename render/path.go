@@ -10,6 +10,21 @@ import (
 // up and to the right of the one in front of it. Three copies are drawn.
 const StackOffset = 5
 
+// Copies lists the boxes an icon is drawn in, back copy first and ic.Box
+// last: one box, or three for replicas.
+func (ic *Icon) Copies() []Box {
+	b := ic.Box
+	if !ic.Replicas {
+		return []Box{b}
+	}
+	out := make([]Box, 0, 3)
+	for k := 2; k >= 1; k-- {
+		off := float64(k * StackOffset)
+		out = append(out, Box{X: b.X + off, Y: b.Y - off, Width: b.Width, Height: b.Height})
+	}
+	return append(out, b)
+}
+
 // Seg is one step of a path: Op is 'M' (move), 'L' (line), 'C' (cubic
 // Bézier: two controls and an end) or 'Z' (close). Absolute coordinates.
 type Seg struct {

@@ -8,14 +8,9 @@ import (
 // Icon draws a symbol's elements, three times for replicas, back copies
 // first: the same vectors the SVG's <symbol> holds.
 func (c *canvas) Icon(ic *render.Icon, sym *render.Symbol) {
-	b := ic.Box
-	if ic.Replicas {
-		for k := 2; k >= 1; k-- {
-			off := float64(k * render.StackOffset)
-			c.icon(sym, render.Box{X: b.X + off, Y: b.Y - off, Width: b.Width, Height: b.Height})
-		}
+	for _, b := range ic.Copies() {
+		c.icon(sym, b)
 	}
-	c.icon(sym, b)
 }
 
 func (c *canvas) icon(sym *render.Symbol, b render.Box) {

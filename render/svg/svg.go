@@ -128,15 +128,10 @@ func (c *canvas) Path(p render.Path, pt render.Paint) {
 // Icon places an icon's symbol, three times for replicas: back copies first.
 func (c *canvas) Icon(ic *render.Icon, sym *render.Symbol) {
 	id := sym.ID
-	b := ic.Box
-	size := []string{attr("width", render.F(b.Width)), attr("height", render.F(b.Height))}
-	if ic.Replicas {
-		for k := 2; k >= 1; k-- {
-			off := float64(k * render.StackOffset)
-			c.s.Use(b.X+off, b.Y-off, "#"+id, size...)
-		}
+	size := []string{attr("width", render.F(ic.Box.Width)), attr("height", render.F(ic.Box.Height))}
+	for _, b := range ic.Copies() {
+		c.s.Use(b.X, b.Y, "#"+id, size...)
 	}
-	c.s.Use(b.X, b.Y, "#"+id, size...)
 }
 
 func (c *canvas) Text(t render.Text) {
