@@ -105,19 +105,6 @@ func measureEnds(sc *render.Scene, byID map[string]*render.Node) []string {
 	return out
 }
 
-// drawnLine is an edge's whole drawn line: its spline and, beyond its
-// ends, the arrowheads out to their tips.
-func drawnLine(e *render.Edge) []render.Point {
-	pts := flatten(e.Points)
-	if e.Tail != nil {
-		pts = append([]render.Point{e.Tail.Tip}, pts...)
-	}
-	if e.Head != nil {
-		pts = append(pts, e.Head.Tip)
-	}
-	return pts
-}
-
 // textBox is where a line of text is drawn.
 func textBox(t render.Text) render.Box {
 	st := text.Style{Size: t.Size, Bold: t.Bold, Italic: t.Italic}
@@ -201,7 +188,7 @@ func measureThrough(sc *render.Scene, byID map[string]*render.Node) []string {
 	obs := obstacles(sc)
 	for i := range sc.Edges {
 		e := &sc.Edges[i]
-		line := drawnLine(e)
+		line := edgeLine(e)
 		for _, o := range obs {
 			if o.node == e.From || o.node == e.To {
 				continue // its own end's shape: it ends on it
@@ -256,7 +243,7 @@ func measureOverlap(sc *render.Scene) float64 {
 	lines := make([][]render.Point, len(sc.Edges))
 	boxes := make([]render.Box, len(sc.Edges))
 	for i := range sc.Edges {
-		lines[i] = drawnLine(&sc.Edges[i])
+		lines[i] = edgeLine(&sc.Edges[i])
 		boxes[i] = grow(bounds(lines[i]), apartTol)
 	}
 	total, close := 0.0, 0.0
