@@ -3,7 +3,11 @@ package layouts
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strconv"
@@ -15,8 +19,10 @@ import (
 	"github.com/kviz/kviz/internal/golden"
 	"github.com/kviz/kviz/model"
 	"github.com/kviz/kviz/render"
+	"github.com/kviz/kviz/render/pdf"
 	"github.com/kviz/kviz/render/png"
 	"github.com/kviz/kviz/render/svg"
+	"github.com/kviz/kviz/render/text"
 )
 
 // logo is an icon file of two colourings' worth: its own colours stay.
@@ -52,21 +58,72 @@ func scenes(t *testing.T) map[string]*render.Scene {
 		t.Fatal(err)
 	}
 	out["gallery"] = gallery
+	// Fonts named with --font that draw nothing, and a family whose first
+	// font draws nothing before another: the JSON leaves out what draws
+	// nothing, and its scene still draws the same.
+	extra := Options{Fonts: testFonts(t, "NotoSansSC-Bold-subset.otf", "NotoSansJP-subset.otf", "NotoSansThai-subset.ttf")}
+	out["extra-fonts"] = layout(t, load(t, "../testdata/fonts/cluster-zh.yaml"), extra)
+	out["unused-fonts"] = layout(t, load(t, "../testdata/figures/cluster.yaml"), extra)
 	return out
 }
 
+// testFonts parses fonts in testdata/fonts, as --font does.
+func testFonts(t testing.TB, names ...string) []*text.Font {
+	var out []*text.Font
+	for _, n := range names {
+		data, err := os.ReadFile(filepath.Join("..", "testdata", "fonts", n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs, err := text.Parse(n, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, fs...)
+	}
+	return out
+}
+
+// TestSceneFonts: the JSON scene carries the texts' language and the font
+// files that draw some text, each once, in fallback order; a font that
+// draws nothing leaves the JSON as it is without it.
+func TestSceneFonts(t *testing.T) {
+	sc := scenes(t)
+	var got struct {
+		Lang  string
+		Fonts struct {
+			Files []string
+			Faces []struct {
+				File, Index int
+				Path        string
+			}
+		}
+	}
+	if err := json.Unmarshal(encode(t, sc["extra-fonts"], render.EncodeJSON), &got); err != nil {
+		t.Fatal(err)
+	}
+	var faces []string
+	for _, f := range got.Fonts.Faces {
+		faces = append(faces, fmt.Sprintf("%d:%d:%s", f.File, f.Index, f.Path))
+	}
+	// The model's SC fonts draw every text, bold included; --font's
+	// second SC bold, JP and Thai draw nothing.
+	if want := "0:0:NotoSansSC-subset.otf 1:0:NotoSansSC-Bold-subset.otf"; strings.Join(faces, " ") != want || len(got.Fonts.Files) != 2 || got.Lang != "zh-Hans" {
+		t.Errorf("lang %q, %d files, faces %q; want zh-Hans, 2, %q", got.Lang, len(got.Fonts.Files), faces, want)
+	}
+	plain, extra := encode(t, sc["cluster"], render.EncodeJSON), encode(t, sc["unused-fonts"], render.EncodeJSON)
+	if !bytes.Equal(plain, extra) {
+		t.Errorf("fonts that draw nothing change the JSON:\n%s", golden.Diff(string(plain), string(extra)))
+	}
+}
+
 // TestSceneRoundTrip: the JSON scene is the whole contract. Drawing the
-// scene decoded from it gives the same SVG and PNG bytes as drawing the
-// scene itself, and encoding it again gives the same JSON.
+// scene decoded from it gives the same SVG (plain and with glyph
+// outlines), PNG and PDF bytes as drawing the scene itself, fonts beyond
+// the embedded one included, and encoding it again gives the same JSON.
 func TestSceneRoundTrip(t *testing.T) {
 	for name, sc := range scenes(t) {
 		t.Run(name, func(t *testing.T) {
-			if sc.Fonts != nil {
-				// Known gap (issue #11): the JSON scene names no fallback
-				// fonts and carries no glyphs, so a scene read back draws
-				// its CJK, Arabic... text with the embedded font alone.
-				t.Skip("texts set in fonts beyond the embedded one: the JSON does not carry them")
-			}
 			js := encode(t, sc, render.EncodeJSON)
 			back, err := render.DecodeJSON(name+".json", js)
 			if err != nil {
@@ -77,6 +134,16 @@ func TestSceneRoundTrip(t *testing.T) {
 			}
 			if a, b := encode(t, sc, svg.Encode), encode(t, back, svg.Encode); !bytes.Equal(a, b) {
 				t.Errorf("SVG of the decoded scene differs:\n%s", golden.Diff(string(a), string(b)))
+			}
+			outlined := func(w io.Writer, sc *render.Scene) error {
+				return svg.EncodeWith(w, sc, svg.Options{EmbedFonts: true})
+			}
+			if a, b := encode(t, sc, outlined), encode(t, back, outlined); !bytes.Equal(a, b) {
+				t.Errorf("SVG with --embed-fonts of the decoded scene differs:\n%s", golden.Diff(string(a), string(b)))
+			}
+			page := func(w io.Writer, sc *render.Scene) error { return pdf.Encode(w, pdf.Page{Scene: sc}) }
+			if a, b := encode(t, sc, page), encode(t, back, page); !bytes.Equal(a, b) {
+				t.Errorf("PDF of the decoded scene differs")
 			}
 			for _, scale := range []float64{1, 2} {
 				a := encode(t, sc, func(w io.Writer, sc *render.Scene) error { return png.Encode(w, sc, scale) })

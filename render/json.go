@@ -13,7 +13,9 @@ import (
 // EncodeJSON writes the scene as JSON (see Scene), every number rounded to
 // 1/100 point so that output is stable across machines. sc is not changed:
 // the rounding is done on a copy, which also fills in Version and each
-// node's ShapeBox.
+// node's ShapeBox. After the scene come the texts' language and the font
+// files of the families that draw some text (Scene.Fonts; the embedded
+// Liberation Sans is never written).
 func EncodeJSON(w io.Writer, sc *Scene) error {
 	c, err := clone(sc)
 	if err != nil {
@@ -37,7 +39,7 @@ func EncodeJSON(w io.Writer, sc *Scene) error {
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(c)
+	return enc.Encode(toJSON(sc, c))
 }
 
 // clone is a deep copy of sc through its JSON form: what the copy lacks,
@@ -63,14 +65,15 @@ func (n *Node) shapeBox() Box {
 
 // DecodeJSON reads a scene that EncodeJSON wrote. Unknown fields, another
 // version, drawings an encoder cannot draw (a spline of the wrong number
-// of points, an icon with no symbol, a negative size) and values outside
-// an enum type's constants are errors;
+// of points, an icon with no symbol, a negative size), values outside
+// an enum type's constants and fonts that text.Parse refuses are errors;
 // syntax errors name the line and column, in name.
 func DecodeJSON(name string, data []byte) (*Scene, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	var sc Scene
-	if err := dec.Decode(&sc); err != nil {
+	js := sceneJSON{Scene: &sc}
+	if err := dec.Decode(&js); err != nil {
 		return nil, positioned(name, data, err)
 	}
 	if dec.More() {
@@ -82,6 +85,11 @@ func DecodeJSON(name string, data []byte) (*Scene, error) {
 	if err := sc.check(); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	fonts, err := js.fonts()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	sc.Fonts = fonts
 	return &sc, nil
 }
 

@@ -2,6 +2,8 @@ package render_test
 
 import (
 	"bytes"
+	"encoding/base64"
+	"os"
 	"strings"
 	"testing"
 
@@ -44,6 +46,79 @@ func TestDecodeJSON(t *testing.T) {
 	}
 }
 
+// withFont is small with a label in Thai, the language, and the font
+// that draws it.
+func withFont(t testing.TB) string {
+	return fontScene(strings.Replace(small, `"text": "x"`, `"text": "เซิร์ฟเวอร์"`, 1), thai(t))
+}
+
+// thai is a Noto Sans Thai subset, in base64.
+func thai(t testing.TB) string {
+	data, err := os.ReadFile("../testdata/fonts/NotoSansThai-subset.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return base64.StdEncoding.EncodeToString(data)
+}
+
+// fontScene is scene with lang th and one font file, data in base64.
+func fontScene(scene, data string) string {
+	return strings.TrimSuffix(scene, "\n}") + `,
+  "lang": "th", "fonts": {"files": ["` + data + `"], "faces": [{"file": 0, "index": 0, "path": "thai.ttf"}]}
+}`
+}
+
+// TestDecodeJSONFonts: a scene's fonts are parsed from the JSON and draw
+// its text: the SVG names the family the layout measured with.
+func TestDecodeJSONFonts(t *testing.T) {
+	sc, err := render.DecodeJSON("s.json", []byte(withFont(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := sc.Fonts.Extra()
+	if len(fs) != 1 || fs[0].Family != "Noto Sans Thai" || fs[0].Path != "thai.ttf" || sc.Fonts.Lang != "th" {
+		t.Fatalf("fonts %+v in %q", fs, sc.Fonts.Lang)
+	}
+	var buf bytes.Buffer
+	if err := svg.Encode(&buf, sc); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(buf.Bytes(), []byte(`Noto Sans Thai`)) || !bytes.Contains(buf.Bytes(), []byte(`xml:lang="th"`)) {
+		t.Errorf("the SVG names neither the font nor the language:\n%s", buf.Bytes())
+	}
+	var again bytes.Buffer
+	if err := render.EncodeJSON(&again, sc); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(again.Bytes(), []byte(`"path": "thai.ttf"`)) {
+		t.Errorf("encoded again, the font is gone:\n%s", again.Bytes())
+	}
+}
+
+func TestDecodeJSONFontErrors(t *testing.T) {
+	good := withFont(t)
+	for _, c := range []struct{ name, old, new, want string }{
+		{"not a font", `"files": ["`, `"files": ["dHRjZgAAAAAAAAAB` /* ttcf and a face count of 1 */, `fonts.faces[0]: font "thai.ttf": not a`},
+		{"not base64", `"files": ["`, `"files": ["*`, "illegal base64"},
+		{"no such file", `"file": 0`, `"file": 1`, "fonts.faces[0]: file 1 of 1"},
+		{"no such face", `"index": 0, "path"`, `"index": 1, "path"`, "fonts.faces[0]: face 1 of 1"},
+		{"no path", `"path": "thai.ttf"`, `"path": ""`, "fonts.faces[0]: no path"},
+		{"file of no face", `"faces": [{"file": 0, "index": 0, "path": "thai.ttf"}]`, `"faces": []`, "fonts.files[0]: no face names it"},
+		{"unknown field", `"faces": [`, `"family": "x", "faces": [`, `unknown field "family"`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			data := strings.Replace(good, c.old, c.new, 1)
+			if data == good {
+				t.Fatalf("%q is not in the sample", c.old)
+			}
+			_, err := render.DecodeJSON("s.json", []byte(data))
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("got %v, want an error holding %q", err, c.want)
+			}
+		})
+	}
+}
+
 func TestDecodeJSONErrors(t *testing.T) {
 	for _, c := range []struct{ name, old, new, want string }{
 		{"syntax", `"width": 100,`, `"width": 100,,`, "s.json:2:30: invalid character ','"},
@@ -80,6 +155,11 @@ func TestDecodeJSONErrors(t *testing.T) {
 func FuzzDecodeJSON(f *testing.F) {
 	f.Add([]byte(small))
 	f.Add([]byte(`{"version": 1, "width": 1, "height": 1, "nodes": [], "edges": []}`))
+	f.Add([]byte(withFont(f)))
+	// A font file cut short, and a collection whose one face lies past
+	// the end: text.Parse must refuse both without a panic.
+	f.Add([]byte(fontScene(small, thai(f)[:400])))
+	f.Add([]byte(fontScene(small, base64.StdEncoding.EncodeToString([]byte("ttcf\x00\x01\x00\x00\x00\x00\x00\x01\x7f\xff\xff\xf0")))))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sc, err := render.DecodeJSON("f.json", data)
 		if err != nil {

@@ -24,8 +24,8 @@ type Scene struct {
 	Icons      []Symbol `json:"icons,omitempty"`      // every icon drawn, once per colouring, in order of first use
 	Frame      *Frame   `json:"-"`                    // the page it is drawn on; nil for its own size
 	// Fonts are the fonts the texts were measured with after the embedded
-	// one; encoders draw with them. Nil: the embedded font alone. Not in
-	// the JSON: a scene read back from JSON draws with the embedded font.
+	// one, and their language; encoders draw with them. Nil: the embedded
+	// font alone. The JSON holds them as "lang" and "fonts" (sceneJSON).
 	Fonts *text.Fonts `json:"-"`
 }
 

@@ -2,6 +2,7 @@ package render
 
 import (
 	"encoding/json"
+	"maps"
 	"reflect"
 	"strings"
 )
@@ -10,7 +11,7 @@ import (
 // from the Scene's own types and tags, so the two cannot drift apart.
 func SceneSchema() []byte {
 	defs := map[string]any{}
-	root := schemaOf(reflect.TypeFor[Scene](), defs)
+	root := structSchema(reflect.TypeFor[sceneJSON](), defs)
 	root["$schema"] = "https://json-schema.org/draft/2020-12/schema"
 	root["$id"] = "https://github.com/kviz/kviz/scene.schema.json"
 	root["title"] = "kviz scene"
@@ -34,6 +35,13 @@ var (
 		"Scene.background":   "a colour; absent for transparent",
 		"Scene.texts":        "free text: the title and caption",
 		"Scene.icons":        "every icon drawn, once per colouring, in order of first use",
+		"sceneJSON.lang":     "the language the texts are in (BCP 47), which picks the regional forms of Han characters",
+		"sceneJSON.fonts":    "the fonts after the embedded Liberation Sans that draw some text, in fallback order; absent when Liberation Sans draws every text",
+		"fontFiles.files":    "whole TTF, OTF or TTC files, base64, each once: a CJK system font makes this tens of megabytes",
+		"fontFiles.faces":    "the faces in fallback order: each character is drawn with the first that has it, after Liberation Sans",
+		"fontFace.file":      "the index of its file in files",
+		"fontFace.index":     "the face's index in a TTC collection; 0 for a single font",
+		"fontFace.path":      "the file as the model or the command line named it",
 		"Node.kind":          "the catalogue's canonical kind name",
 		"Node.parent":        "the enclosing group's id; \"\" at the top level",
 		"Node.label_box":     "where the label (a group's title) is drawn, as wide as it measures",
@@ -96,6 +104,9 @@ func schemaOf(t reflect.Type, defs map[string]any) map[string]any {
 	case reflect.Pointer:
 		return schemaOf(t.Elem(), defs)
 	case reflect.Slice:
+		if t.Elem().Kind() == reflect.Uint8 {
+			return map[string]any{"type": "string", "contentEncoding": "base64"}
+		}
 		return map[string]any{"type": "array", "items": schemaOf(t.Elem(), defs)}
 	case reflect.Array: // Point
 		return map[string]any{"type": "array", "items": schemaOf(t.Elem(), defs), "minItems": t.Len(), "maxItems": t.Len()}
@@ -108,23 +119,30 @@ func schemaOf(t reflect.Type, defs map[string]any) map[string]any {
 	case reflect.Float64:
 		return map[string]any{"type": "number"}
 	case reflect.Struct:
-		if t.Name() == "Scene" {
-			return structSchema(t, defs)
+		name := strings.ToUpper(t.Name()[:1]) + t.Name()[1:] // fontFace is FontFace
+		if _, ok := defs[name]; !ok {
+			defs[name] = map[string]any{} // placeholder against recursion
+			defs[name] = structSchema(t, defs)
 		}
-		if _, ok := defs[t.Name()]; !ok {
-			defs[t.Name()] = map[string]any{} // placeholder against recursion
-			defs[t.Name()] = structSchema(t, defs)
-		}
-		return map[string]any{"$ref": "#/$defs/" + t.Name()}
+		return map[string]any{"$ref": "#/$defs/" + name}
 	}
 	panic("render: no schema for " + t.String())
 }
 
+// structSchema is the schema of a struct type; an embedded struct's
+// fields are its own, as encoding/json has them.
 func structSchema(t reflect.Type, defs map[string]any) map[string]any {
 	props := map[string]any{}
 	var required []string
 	for i := range t.NumField() {
 		f := t.Field(i)
+		if f.Anonymous {
+			inner := structSchema(f.Type.Elem(), defs)
+			maps.Copy(props, inner["properties"].(map[string]any))
+			req, _ := inner["required"].([]string)
+			required = append(required, req...)
+			continue
+		}
 		tag := f.Tag.Get("json")
 		if tag == "" || tag == "-" {
 			continue

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -307,3 +308,52 @@ var (
 )
 
 var _ opentype.Resource = (*bytes.Reader)(nil)
+
+// Styled is a text and the style it is set in.
+type Styled struct {
+	S     string
+	Style Style // its Fonts are not read
+}
+
+// Subset is fs with only the fonts that set some character of ts, and
+// fs's Lang; nil when that leaves neither a font nor a language. Every
+// character of ts resolves to the same font in the subset as in fs, so
+// the subset draws ts to the same bytes: chain puts families in the order
+// their first font comes, so the kept fonts are listed family by family in
+// fs's family order (a family whose first font goes keeps its place), and
+// each family's in fs's order. Ignorable characters count too, as the
+// shaper resolves them to a font like any other.
+func (fs *Fonts) Subset(ts []Styled) *Fonts {
+	if fs == nil {
+		return nil
+	}
+	keep := map[*Font]bool{}
+	mu.Lock()
+	defer mu.Unlock()
+	for _, t := range ts {
+		chain := fs.chain(t.Style)
+		for _, r := range t.S {
+			if f := pick(chain, r); f != nil {
+				keep[f] = true
+			}
+		}
+	}
+	var families []string
+	for _, f := range fs.extra {
+		if !slices.Contains(families, f.Family) {
+			families = append(families, f.Family)
+		}
+	}
+	var list []*Font
+	for _, fam := range families {
+		for _, f := range fs.extra {
+			if f.Family == fam && keep[f] {
+				list = append(list, f)
+			}
+		}
+	}
+	if len(list) == 0 && fs.Lang == "" {
+		return nil
+	}
+	return NewFonts(fs.Lang, list...)
+}

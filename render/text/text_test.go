@@ -398,3 +398,36 @@ func TestSystemCache(t *testing.T) {
 		t.Error("scanning another folder dropped the cached entries")
 	}
 }
+
+// TestSubset: a subset keeps the fonts that set some character, and sets
+// every character with the same font as the whole list. The list's first
+// font (SC bold) draws nothing in regular text, yet its family must keep
+// its place before JP's: kept in the list's order, the subset would set
+// 直, which both SC and JP have, in JP's Japanese form.
+func TestSubset(t *testing.T) {
+	fs := testFonts(t, "", "NotoSansSC-Bold-subset.otf", "NotoSansJP-subset.otf", "NotoSansSC-subset.otf", "NotoSansThai-subset.ttf")
+	const s = "直 スケ Ab"
+	sub := fs.Subset([]Styled{{S: s}})
+	var got []string
+	for _, f := range sub.Extra() {
+		got = append(got, f.Path)
+	}
+	if want := "NotoSansSC-subset.otf NotoSansJP-subset.otf"; strings.Join(got, " ") != want {
+		t.Errorf("subset %q, want %q", got, want)
+	}
+	for _, r := range s {
+		a, b := fs.Used(string(r), Style{}), sub.Used(string(r), Style{})
+		if len(a) != len(b) || len(a) > 0 && a[0] != b[0] {
+			t.Errorf("%q is set in %v, in the subset in %v", r, a, b)
+		}
+	}
+	if sub := fs.Subset([]Styled{{S: "直", Style: Style{Bold: true}}}); len(sub.Extra()) != 1 || !sub.Extra()[0].Bold {
+		t.Errorf("bold 直 keeps %v, want SC bold alone", sub.Extra())
+	}
+	if sub := NewFonts("ja", fs.Extra()...).Subset([]Styled{{S: "Ab"}}); sub == nil || sub.Lang != "ja" || sub.Extra() != nil {
+		t.Errorf("Latin text in ja keeps %+v, want the language alone", sub)
+	}
+	if fs.Subset([]Styled{{S: "Ab"}}) != nil {
+		t.Error("no font and no language left is not nil")
+	}
+}
