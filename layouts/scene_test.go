@@ -2,15 +2,12 @@ package layouts
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -187,48 +184,6 @@ func TestSceneCarriesIcons(t *testing.T) {
 	}
 	if sc.Icons[1].ID != "kviz-pod" || sc.Icons[2].ID != "kviz-pod-2" || sc.Icons[2].Elements[0].Fill != "#aa0000" {
 		t.Errorf("pod symbols %s %s, the second filled %s", sc.Icons[1].ID, sc.Icons[2].ID, sc.Icons[2].Elements[0].Fill)
-	}
-}
-
-// TestWatchMemoryFlat lays out a model with a changing icon file many
-// times, as a long kviz watch session does: nothing is kept between
-// layouts, so the heap does not grow with the number of icon versions.
-func TestWatchMemoryFlat(t *testing.T) {
-	heap := func() uint64 {
-		runtime.GC()
-		var ms runtime.MemStats
-		runtime.ReadMemStats(&ms)
-		return ms.HeapAlloc
-	}
-	draw := func(i int) {
-		// Each version's file differs, as an edited icon does; a big one
-		// makes any leak show.
-		icon := []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">` +
-			strings.Repeat(`<path d="M1 1L9 9L1 9Z" fill="#123456"/>`, 400) +
-			`<circle cx="5" cy="5" r="` + strconv.Itoa(1+i%4) + `.` + strconv.Itoa(i) + `"/></svg>`)
-		m, err := model.Parse("m.yaml", []byte("nodes: [{id: a, kind: service, icon: logo.svg}]\n"),
-			model.Options{ReadIcon: func(string) ([]byte, error) { return icon, nil }})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := Layout(context.Background(), m, Options{}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	// Sixty versions first: the heap may grow in steps once while it
-	// settles (Graphviz's WASM memory, already grown by the big layouts
-	// of earlier tests, grows a step more). A leak grows it again over the
-	// next sixty; a settled heap does not.
-	for i := 0; i < 60; i++ {
-		draw(1000 + i)
-	}
-	before := heap()
-	for i := 1; i <= 60; i++ {
-		draw(i)
-	}
-	// 60 icons of 400 paths kept would hold several megabytes.
-	if grown := int64(heap()) - int64(before); grown > 1<<20 {
-		t.Errorf("the heap grew by %d KiB over 60 icon versions", grown>>10)
 	}
 }
 
