@@ -210,25 +210,25 @@ func TestSceneSchema(t *testing.T) {
 		}
 		return schema.Validate(v)
 	}
-	var good []byte
+	js := map[string][]byte{}
 	for name, sc := range scenes(t) {
-		js := encode(t, sc, render.EncodeJSON)
-		if err := validate(js); err != nil {
+		js[name] = encode(t, sc, render.EncodeJSON)
+		if err := validate(js[name]); err != nil {
 			t.Errorf("%s: %v", name, err)
 		}
-		if name == "shapes" {
-			good = js
-		}
 	}
-	for _, c := range []struct{ old, new string }{
-		{`"version": 1`, `"version": 2`},
-		{`"shape": "circle"`, `"shape": "round"`},
-		{`"style": "solid"`, `"style": "wavy"`},
-		{`"width"`, `"widht"`},
+	for _, c := range []struct{ scene, old, new string }{
+		{"shapes", `"version": 1`, `"version": 2`},
+		{"shapes", `"shape": "circle"`, `"shape": "round"`},
+		{"shapes", `"style": "solid"`, `"style": "wavy"`},
+		{"shapes", `"width"`, `"widht"`},
+		{"cluster-zh", `"index": 0,`, `"index": "0",`},
+		{"cluster-zh", `"path": "NotoSansSC-subset.otf"`, `"name": "NotoSansSC-subset.otf"`},
 	} {
+		good := js[c.scene]
 		bad := bytes.Replace(good, []byte(c.old), []byte(c.new), 1)
 		if bytes.Equal(bad, good) {
-			t.Fatalf("no %s in the shapes scene", c.old)
+			t.Fatalf("no %s in the %s scene", c.old, c.scene)
 		}
 		if validate(bad) == nil {
 			t.Errorf("the schema accepts %s", c.new)
