@@ -33,8 +33,11 @@ type fontFace struct {
 // toJSON is the scene with its fonts' JSON form: only the families that
 // draw some text, which draw the scene to the same bytes (text.Subset).
 func toJSON(sc *Scene, c *Scene) sceneJSON {
-	fs := sc.Fonts.Subset(drawnTexts(sc))
 	out := sceneJSON{Scene: c}
+	if sc.Fonts == nil {
+		return out
+	}
+	fs := sc.Fonts.Subset(drawnTexts(sc))
 	if fs == nil {
 		return out
 	}
