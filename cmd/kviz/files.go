@@ -53,8 +53,8 @@ func (e *env) parse(name string, data []byte, o loadOpts) (*model.Model, error) 
 	if !isManifest {
 		opts := o.model
 		if name != "<stdin>" {
-			opts.ReadIcon = iconReader(name)
-			opts.ReadFont = confinedReader(name, text.MaxFontBytes)
+			opts.ReadIcon = e.named.noting(name, iconReader(name))
+			opts.ReadFont = e.named.noting(name, confinedReader(name, text.MaxFontBytes))
 		}
 		return model.Parse(name, data, opts)
 	}

@@ -61,6 +61,7 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	layouter       layouter
+	named          *readFiles // under watch: the files models name, to watch them too
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {

@@ -95,8 +95,6 @@ func (e *env) watch(ctx context.Context, target, addr string, o renderOpts) erro
 	}
 	p := &preview{subs: map[chan int]bool{}}
 	e.layouter.worker = newWorker() // a layout past --timeout is killed, and watch goes on
-	redraw := func() { e.redraw(ctx, target, o, p) }
-	redraw()
 
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
@@ -107,6 +105,15 @@ func (e *env) watch(ctx context.Context, target, addr string, o renderOpts) erro
 		return err
 	}
 	watchParent(w, target)
+	e.named = &readFiles{}
+	redraw := func() {
+		e.named.reset()
+		e.redraw(ctx, target, o, p)
+		for _, dir := range e.named.folders() {
+			w.Add(dir) // the icons' and fonts' folders; one that does not exist is no error here
+		}
+	}
+	redraw()
 
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
@@ -141,7 +148,7 @@ func (e *env) redrawOnSave(ctx context.Context, w *fsnotify.Watcher, target stri
 			if ev.Has(fsnotify.Create) && isDir(ev.Name) {
 				watchDirs(w, ev.Name)
 			}
-			if recreated(w, target, ev) || relevant(target, ev.Name) {
+			if recreated(w, target, ev) || relevant(target, ev.Name) || e.named.has(ev.Name) {
 				timer.Reset(settle)
 			}
 		case err, ok := <-w.Errors:

@@ -208,3 +208,32 @@ func TestWatchDocsFolder(t *testing.T) {
 		return strings.Contains(getState(t, url).Drawings[1].SVG, `<title id="kviz-title">Two</title>`)
 	})
 }
+
+// TestWatchNamedFiles: saving an icon file the model names redraws the
+// drawing without a save of the model, in a subfolder too; an icon file
+// created after the drawing failed for want of it mends the drawing.
+func TestWatchNamedFiles(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "icons"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	model, logo := filepath.Join(dir, "m.yaml"), filepath.Join(dir, "icons", "logo.svg")
+	icon := func(colour string) string {
+		return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4" fill="` + colour + `"/></svg>`
+	}
+	save(t, model, "nodes: [{id: a, kind: service, icon: icons/logo.svg}, {id: b, kind: pod, icon: late.svg}]\n")
+	url := startWatch(t, model)
+	if errs := getState(t, url).Drawings[0].Errors; !strings.Contains(errs, "logo.svg") {
+		t.Fatalf("a missing icon is not reported: %q", errs)
+	}
+	save(t, logo, icon("#123456"))
+	save(t, filepath.Join(dir, "late.svg"), icon("#abcdef"))
+	await(t, "drawn once the icons exist", func() bool {
+		d := getState(t, url).Drawings[0]
+		return d.Errors == "" && strings.Contains(d.SVG, "#123456") && strings.Contains(d.SVG, "#abcdef")
+	})
+	save(t, logo, icon("#654321"))
+	await(t, "redrawn on a save of the icon alone", func() bool {
+		return strings.Contains(getState(t, url).Drawings[0].SVG, "#654321")
+	})
+}

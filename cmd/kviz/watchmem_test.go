@@ -29,8 +29,8 @@ func TestWatchMemoryFlat(t *testing.T) {
 			strings.Repeat(`<path d="M1 1L9 9L1 9Z" fill="#123456"/>`, 400) +
 			fmt.Sprintf(`<circle cx="5" cy="5" r="%d" fill="#%06x"/></svg>`, 1+i%4, i)
 	}
-	// The icon is saved first: kviz watch redraws on a save of the model,
-	// which reads the icon anew.
+	// The icon is saved first, then the model: each version is waited
+	// for by its title and its icon.
 	saveVersion := func(i int) {
 		save(t, logo, icon(i))
 		save(t, model, fmt.Sprintf("title: v%d\nlegend: true\nnodes:\n"+
