@@ -109,38 +109,49 @@ func checkGlyphs(ts []drawn, fonts *text.Fonts) error {
 	return errs.Err()
 }
 
-// parsed keeps the fonts parsed from each file's bytes, so that a folder of
-// models naming the same large font parses it once. Keyed by path and a
-// hash of the content: an edited file never hits a stale entry.
-var parsed sync.Map // fontKey -> []*text.Font
-
-type fontKey struct {
-	path string
-	sum  [sha256.Size]byte
-}
-
-// maxCachedFonts bounds the cache; past it, fonts are parsed each time.
-const maxCachedFonts = 64
-
-var cachedFonts struct {
+// parsed keeps the fonts parsed from each file, so that a folder of
+// models naming the same large font parses it once: one version a path,
+// checked by a hash of the content, so an edited file replaces its entry
+// (a long watch session keeps only the latest), and at most
+// maxCachedFontBytes of files in all; past that, fonts are parsed each time.
+var parsed struct {
 	sync.Mutex
-	n int
+	files map[string]parsedFont
+	bytes int
 }
+
+type parsedFont struct {
+	sum   [sha256.Size]byte
+	fonts []*text.Font
+	size  int
+}
+
+const maxCachedFontBytes = 256 << 20
 
 func parseCached(path string, data []byte) ([]*text.Font, error) {
-	k := fontKey{path, sha256.Sum256(data)}
-	if v, ok := parsed.Load(k); ok {
-		return v.([]*text.Font), nil
+	sum := sha256.Sum256(data)
+	parsed.Lock()
+	old, ok := parsed.files[path]
+	parsed.Unlock()
+	if ok && old.sum == sum {
+		return old.fonts, nil
 	}
 	fs, err := text.Parse(path, data)
 	if err != nil {
 		return nil, err
 	}
-	cachedFonts.Lock()
-	defer cachedFonts.Unlock()
-	if cachedFonts.n < maxCachedFonts {
-		parsed.Store(k, fs)
-		cachedFonts.n++
+	parsed.Lock()
+	defer parsed.Unlock()
+	if parsed.files == nil {
+		parsed.files = map[string]parsedFont{}
+	}
+	if old, ok := parsed.files[path]; ok {
+		parsed.bytes -= old.size
+		delete(parsed.files, path)
+	}
+	if parsed.bytes+len(data) <= maxCachedFontBytes {
+		parsed.files[path] = parsedFont{sum, fs, len(data)}
+		parsed.bytes += len(data)
 	}
 	return fs, nil
 }

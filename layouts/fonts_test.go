@@ -2,6 +2,7 @@ package layouts
 
 import (
 	"bytes"
+	"os"
 	"strings"
 	"testing"
 
@@ -98,5 +99,40 @@ func TestFontSizeStyle(t *testing.T) {
 	}
 	if same(layout(t, parse(styled), Options{}), layout(t, parse(base), Options{})) {
 		t.Error("font-size: 24 changed nothing")
+	}
+}
+
+// TestParseCachedKeepsLatest: a font file edited again and again (a watch
+// session) keeps one entry, the latest; the same bytes are parsed once.
+func TestParseCachedKeepsLatest(t *testing.T) {
+	thai, err := os.ReadFile("../testdata/fonts/NotoSansThai-subset.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	arabic, err := os.ReadFile("../testdata/fonts/NotoSansArabic-subset.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const path = "edited-font-test.ttf"
+	first, err := parseCached(path, thai)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := parseCached(path, thai); &again[0] != &first[0] {
+		t.Error("the same bytes were parsed twice")
+	}
+	before := parsed.bytes
+	for i := 0; i < 10; i++ {
+		data := [][]byte{thai, arabic}[i%2]
+		fs, err := parseCached(path, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := []string{"Noto Sans Thai", "Noto Sans Arabic"}[i%2]; fs[0].Family != want {
+			t.Fatalf("save %d: %s, want %s", i, fs[0].Family, want)
+		}
+	}
+	if grown := parsed.bytes - before; grown != len(arabic)-len(thai) {
+		t.Errorf("the cache grew by %d bytes over ten edits of one file", grown)
 	}
 }
