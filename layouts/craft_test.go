@@ -110,3 +110,31 @@ func TestTitleOffEdges(t *testing.T) {
 		t.Errorf("the title moved %v pt, more than it needed", d)
 	}
 }
+
+// TestTitleNoRoomInBand: when edges cross a group's title band everywhere,
+// the title goes to the group's other end, clear of them and inside it.
+func TestTitleNoRoomInBand(t *testing.T) {
+	g := render.Node{ID: "g", Group: true, Shape: render.ShapeGroup, X: 0, Y: 0, Width: 300, Height: 200,
+		LabelBox: render.Box{X: 120, Y: 6, Width: 60, Height: 16}, Lines: []render.Text{{X: 150, Y: 18, Text: "title", Size: 13}}}
+	sc := &render.Scene{Nodes: []render.Node{g}}
+	// Five members along the top, an edge down into each from above the
+	// group, 60 points apart: no gap in the band holds the title's plate.
+	for i, x := range []float64{30, 90, 150, 210, 270} {
+		id := string(rune('a' + i))
+		sc.Nodes = append(sc.Nodes, render.Node{ID: id, Parent: "g", X: x - 10, Y: 40, Width: 20, Height: 20})
+		sc.Edges = append(sc.Edges, line("x", id, render.Point{x, -50}, render.Point{x, 40}))
+	}
+	placeTitles(sc)
+	got := sc.Nodes[0]
+	for i := range sc.Edges {
+		if crossesBox(edgeLine(&sc.Edges[i]), inset(got.LabelBox, -platePad)) {
+			t.Fatalf("edge %d still crosses the title at %+v", i, got.LabelBox)
+		}
+	}
+	if !g.Box().Contains(got.LabelBox, 0) || got.LabelBox.Y < 100 {
+		t.Errorf("the title is at %+v, not at the bottom of its group %+v", got.LabelBox, g.Box())
+	}
+	if got.Lines[0].X-got.LabelBox.X != 30 || got.Lines[0].Y-got.LabelBox.Y != 12 {
+		t.Errorf("the text left its box: %+v, text at %v,%v", got.LabelBox, got.Lines[0].X, got.Lines[0].Y)
+	}
+}

@@ -509,10 +509,6 @@ var known = map[string]budget{
 	"ha-control-plane/kubernetes": {ends: 0, through: 0, contrast: 0, overlap: 0.05},
 	"ha-control-plane/light":      {ends: 0, through: 0, contrast: 0, overlap: 0.05},
 	"ha-control-plane/mono":       {ends: 0, through: 0, contrast: 0, overlap: 0.05},
-	"service-map/dark":            {ends: 0, through: 1, contrast: 0, overlap: 0},
-	"service-map/kubernetes":      {ends: 0, through: 1, contrast: 0, overlap: 0},
-	"service-map/light":           {ends: 0, through: 1, contrast: 0, overlap: 0},
-	"service-map/mono":            {ends: 0, through: 1, contrast: 0, overlap: 0},
 }
 
 // TestReadability fails on any measure over its limit.
