@@ -29,7 +29,7 @@ func TestSpreadEnds(t *testing.T) {
 	}{{"a", render.Point{5, 10}}, {"b", render.Point{140, 10}}, {"c", render.Point{275, 10}}} {
 		sc.Edges = append(sc.Edges, line(f.id, "n", f.p, meet))
 	}
-	spreadEnds(sc)
+	spreadEnds(sc, false)
 	polys := Outlines(&sc.Nodes[0])
 	var xs []float64
 	for _, e := range sc.Edges {
@@ -70,7 +70,7 @@ func TestSpreadLongRun(t *testing.T) {
 		via("a", render.Point{-100, -300}, render.Point{139.5, 50}, render.Point{139.5, 120}, render.Point{140, 200}),
 		via("b", render.Point{380, -300}, render.Point{140.5, 50}, render.Point{140.5, 120}, render.Point{140, 200}))
 	before := flatten(sc.Edges[1].Points)
-	spreadEnds(sc)
+	spreadEnds(sc, false)
 	a, b := flatten(sc.Edges[0].Points), flatten(sc.Edges[1].Points)
 	if slices.Equal(b, before) {
 		t.Fatal("the ends were not re-drawn")
@@ -136,5 +136,69 @@ func TestTitleNoRoomInBand(t *testing.T) {
 	}
 	if got.Lines[0].X-got.LabelBox.X != 30 || got.Lines[0].Y-got.LabelBox.Y != 12 {
 		t.Errorf("the text left its box: %+v, text at %v,%v", got.LabelBox, got.Lines[0].X, got.Lines[0].Y)
+	}
+}
+
+// rightAngled reports whether every piece of a spline is level or upright.
+func rightAngled(pts []render.Point) bool {
+	line := flatten(pts)
+	for i := 1; i < len(line); i++ {
+		if math.Abs(line[i][0]-line[i-1][0]) > 0.01 && math.Abs(line[i][1]-line[i-1][1]) > 0.01 {
+			return false
+		}
+	}
+	return true
+}
+
+// TestSpreadEndsOrtho: in a right-angled drawing, three edges that come
+// down into one point of a box's top are fanned out along that side and
+// re-drawn with right angles, each arrowhead upright.
+func TestSpreadEndsOrtho(t *testing.T) {
+	box := render.Node{ID: "n", Shape: render.ShapeBox, X: 100, Y: 200, Width: 80, Height: 40}
+	sc := &render.Scene{Nodes: []render.Node{box}}
+	// From the left, from above and from the right: across at y 100,
+	// then down the last 100 points into the top middle.
+	for _, from := range []struct {
+		id string
+		x  float64
+	}{{"a", 0}, {"b", 140}, {"c", 280}} {
+		e := line(from.id, "n", render.Point{140, 100}, render.Point{140, 200})
+		start := render.Point{from.x, 100}
+		e.Points = append(append([]render.Point{start}, straightTo(start, render.Point{140, 100})...), e.Points[1:]...)
+		sc.Edges = append(sc.Edges, e)
+	}
+	spreadEnds(sc, true)
+	polys := Outlines(&sc.Nodes[0])
+	var xs []float64
+	for _, e := range sc.Edges {
+		if d := OutlineDist(polys, e.Head.Tip); d > 1 {
+			t.Errorf("%s: tip %v is %.1f pt off the outline", e.From, e.Head.Tip, d)
+		}
+		if !rightAngled(e.Points) || e.Head.Tip[0] != e.Head.Base[0] {
+			t.Errorf("%s: not right-angled: %v, head %+v", e.From, e.Points, *e.Head)
+		}
+		xs = append(xs, e.Head.Tip[0])
+	}
+	if !(xs[0] < xs[1]-4 && xs[1] < xs[2]-4) {
+		t.Errorf("tips at x %v: not fanned out along the side in the order the edges come from", xs)
+	}
+}
+
+// TestSlideLegs: in a right-angled drawing, an upright line that would
+// pass beside the shape it ends on slides sideways onto it, and a line
+// that is one leg slides whole, both ends still meeting their shapes.
+func TestSlideLegs(t *testing.T) {
+	sc := &render.Scene{Nodes: []render.Node{
+		{ID: "a", Shape: render.ShapeBox, X: 90, Y: 0, Width: 40, Height: 40},
+		{ID: "b", Shape: render.ShapeBox, X: 100, Y: 200, Width: 80, Height: 40},
+	}}
+	sc.Edges = append(sc.Edges, line("a", "b", render.Point{95, 40}, render.Point{95, 200}))
+	slideLegs(sc)
+	e := sc.Edges[0]
+	if x := e.Head.Tip[0]; x < 100 || x > 100+slideMargin+1 {
+		t.Errorf("the head is at x %v, not just inside b's side at 100", x)
+	}
+	if e.Points[0][0] != e.Head.Tip[0] || !rightAngled(e.Points) {
+		t.Errorf("the line did not slide whole: %v, head %+v", e.Points, *e.Head)
 	}
 }

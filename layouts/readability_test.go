@@ -26,7 +26,10 @@ import (
 //   - overlap: the share of edge length lying within apartTol points of
 //     another edge, away from the ends the two share;
 //   - contrast: text under 4.5:1 (WCAG 2 AA) against what is drawn behind
-//     it, computed from the scene's paints and sampled from its PNG.
+//     it, computed from the scene's paints and sampled from its PNG;
+//   - slanted: in a drawing with `splines: ortho`, an edge with a stretch
+//     longer than slantTol points that is neither level nor upright (its
+//     arrowhead not counted).
 
 const (
 	endTol     = 2    // points an edge end may lie off its shape's outline
@@ -36,19 +39,21 @@ const (
 	sharedEnd  = 24   // points, along an edge, near an end it shares with another edge: not overlap
 	textInset  = 1    // points a text box is shrunk before testing crossings: grazing is not crossing
 	sampleStep = 1    // points between samples along an edge for the overlap measure
+	slantTol   = 3    // points of a slanted stretch tolerated in a right-angled drawing
+	levelTol   = 0.05 // points a piece may drift across its axis and still be level or upright
 )
 
 // report is the measures of one scene.
 type report struct {
-	ends, through, contrast []string
-	overlap                 float64 // share of edge length
+	ends, through, contrast, slanted []string
+	overlap                          float64 // share of edge length
 }
 
 func (r report) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d ends off their outline, %d edges through text or nodes, %.3f%% overlapping, %d texts under %.1f:1",
-		len(r.ends), len(r.through), 100*r.overlap, len(r.contrast), minRatio)
-	for _, l := range [][]string{r.ends, r.through, r.contrast} {
+	fmt.Fprintf(&b, "%d ends off their outline, %d edges through text or nodes, %.3f%% overlapping, %d texts under %.1f:1, %d slanted stretches",
+		len(r.ends), len(r.through), 100*r.overlap, len(r.contrast), minRatio, len(r.slanted))
+	for _, l := range [][]string{r.ends, r.through, r.contrast, r.slanted} {
 		for i, s := range l {
 			if i == 8 {
 				fmt.Fprintf(&b, "\n\t… %d more", len(l)-i)
@@ -71,7 +76,36 @@ func measure(t testing.TB, sc *render.Scene, m *model.Model) report {
 	r.through = measureThrough(sc, byID)
 	r.overlap = measureOverlap(sc)
 	r.contrast = measureContrast(t, sc, m)
+	if m != nil && m.Splines == "ortho" {
+		r.slanted = measureSlanted(sc)
+	}
 	return r
+}
+
+// measureSlanted lists the edges with a run of pieces, longer than
+// slantTol points, that is neither level nor upright: a curve or a
+// diagonal in a right-angled drawing. The arrowheads are not part of
+// Points, so they are not counted.
+func measureSlanted(sc *render.Scene) []string {
+	var out []string
+	for i := range sc.Edges {
+		e := &sc.Edges[i]
+		line := flatten(e.Points)
+		run, worst := 0.0, 0.0
+		for k := 1; k < len(line); k++ {
+			dx, dy := math.Abs(line[k][0]-line[k-1][0]), math.Abs(line[k][1]-line[k-1][1])
+			if dx > levelTol && dy > levelTol {
+				run += math.Hypot(dx, dy)
+				worst = max(worst, run)
+			} else {
+				run = 0
+			}
+		}
+		if worst > slantTol {
+			out = append(out, fmt.Sprintf("edge %s->%s runs %.1f pt neither level nor upright", e.From, e.To, worst))
+		}
+	}
+	return out
 }
 
 // ends returns the two end points of an edge as drawn: arrow tips where
@@ -500,8 +534,8 @@ func readable(t *testing.T) map[string]checked {
 // A scene not listed has none. The check fails when a scene exceeds its
 // budget, and also when it does better, so that the budget only shrinks.
 type budget struct {
-	ends, through, contrast int
-	overlap                 float64 // share of edge length, over maxOverlap
+	ends, through, contrast, slanted int
+	overlap                          float64 // share of edge length, over maxOverlap
 }
 
 var known = map[string]budget{
@@ -521,7 +555,7 @@ func TestReadability(t *testing.T) {
 	sort.Strings(keys)
 	for _, k := range keys {
 		r := measure(t, scenes[k].sc, scenes[k].m)
-		got := budget{len(r.ends), len(r.through), len(r.contrast), 0}
+		got := budget{len(r.ends), len(r.through), len(r.contrast), len(r.slanted), 0}
 		if r.overlap >= maxOverlap {
 			got.overlap = math.Ceil(r.overlap*1000) / 1000
 		}
@@ -530,7 +564,7 @@ func TestReadability(t *testing.T) {
 			t.Logf("%s, known faults: %v", k, r) // go test -v lists them
 		}
 		switch {
-		case got.ends > want.ends || got.through > want.through || got.contrast > want.contrast || got.overlap > want.overlap:
+		case got.ends > want.ends || got.through > want.through || got.contrast > want.contrast || got.slanted > want.slanted || got.overlap > want.overlap:
 			t.Errorf("%s: %v", k, r)
 		case got != want:
 			t.Errorf("%s does better than its known faults: make its budget %+v", k, got)
