@@ -91,7 +91,7 @@ func (b *builder) scene(g *graphviz.Graph) *render.Scene {
 		slideLegs(sc)
 	}
 	fitEnds(sc)
-	detours(sc)
+	detours(sc, m.Splines == "" || m.Splines == "curved")
 	spreadEnds(sc, ortho)
 	placeTitles(sc)
 	placeEdgeLabels(sc)

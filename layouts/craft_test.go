@@ -202,3 +202,45 @@ func TestSlideLegs(t *testing.T) {
 		t.Errorf("the line did not slide whole: %v, head %+v", e.Points, *e.Head)
 	}
 }
+
+// maxTurn is the largest angle, in degrees, a polyline turns at one point.
+func maxTurn(line []render.Point) float64 {
+	worst := 0.0
+	var prev render.Point
+	for i := 1; i < len(line); i++ {
+		d := unit(sub(line[i], line[i-1]))
+		if d == (render.Point{}) {
+			continue
+		}
+		if prev != (render.Point{}) {
+			worst = max(worst, math.Acos(max(-1, min(1, dot(prev, d))))*180/math.Pi)
+		}
+		prev = d
+	}
+	return worst
+}
+
+// TestSmoothDetour: in a drawing of curves, an edge that comes up through
+// a node's label to its icon is re-drawn round the label as a curve, with
+// no corner, onto the icon's outline.
+func TestSmoothDetour(t *testing.T) {
+	n := render.Node{ID: "n", Shape: render.ShapeIcon, X: 100, Y: 100, Width: 80, Height: 66,
+		Icon:     &render.Icon{Box: render.Box{X: 120, Y: 100, Width: 40, Height: 40}},
+		LabelBox: render.Box{X: 100, Y: 148, Width: 80, Height: 16}, Lines: []render.Text{{X: 140, Y: 160, Text: "a long label", Size: 12}}}
+	for _, curved := range []bool{true, false} {
+		sc := &render.Scene{Nodes: []render.Node{n, {ID: "x", X: 60, Y: 400, Width: 20, Height: 20}}}
+		sc.Edges = append(sc.Edges, line("x", "n", render.Point{70, 400}, render.Point{150, 140}))
+		detours(sc, curved)
+		e := sc.Edges[0]
+		l := edgeLine(&e)
+		if crossesBox(l, n.LabelBox) {
+			t.Errorf("curved %v: the edge still crosses the label: %v", curved, e.Points)
+		}
+		if d := OutlineDist(Outlines(&sc.Nodes[0]), e.Head.Tip); d > 1 {
+			t.Errorf("curved %v: the tip %v is %.1f pt off the icon", curved, e.Head.Tip, d)
+		}
+		if a := maxTurn(l); curved && a > 30 || !curved && a < 80 {
+			t.Errorf("curved %v: the line turns %.0f° at a point", curved, a)
+		}
+	}
+}

@@ -29,7 +29,9 @@ import (
 //     it, computed from the scene's paints and sampled from its PNG;
 //   - slanted: in a drawing with `splines: ortho`, an edge with a stretch
 //     longer than slantTol points that is neither level nor upright (its
-//     arrowhead not counted).
+//     arrowhead not counted);
+//   - kinks: in a drawing of curves (the default), an edge whose line
+//     turns by more than kinkAngle at one point, its arrowhead included.
 
 const (
 	endTol     = 2    // points an edge end may lie off its shape's outline
@@ -41,19 +43,21 @@ const (
 	sampleStep = 1    // points between samples along an edge for the overlap measure
 	slantTol   = 3    // points of a slanted stretch tolerated in a right-angled drawing
 	levelTol   = 0.05 // points a piece may drift across its axis and still be level or upright
+	kinkAngle  = 30   // degrees a curve may turn at one point
+	kinkPiece  = 0.5  // points: pieces shorter than this are skipped when finding turns
 )
 
 // report is the measures of one scene.
 type report struct {
-	ends, through, contrast, slanted []string
-	overlap                          float64 // share of edge length
+	ends, through, contrast, slanted, kinks []string
+	overlap                                 float64 // share of edge length
 }
 
 func (r report) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d ends off their outline, %d edges through text or nodes, %.3f%% overlapping, %d texts under %.1f:1, %d slanted stretches",
-		len(r.ends), len(r.through), 100*r.overlap, len(r.contrast), minRatio, len(r.slanted))
-	for _, l := range [][]string{r.ends, r.through, r.contrast, r.slanted} {
+	fmt.Fprintf(&b, "%d ends off their outline, %d edges through text or nodes, %.3f%% overlapping, %d texts under %.1f:1, %d slanted stretches, %d kinks",
+		len(r.ends), len(r.through), 100*r.overlap, len(r.contrast), minRatio, len(r.slanted), len(r.kinks))
+	for _, l := range [][]string{r.ends, r.through, r.contrast, r.slanted, r.kinks} {
 		for i, s := range l {
 			if i == 8 {
 				fmt.Fprintf(&b, "\n\t… %d more", len(l)-i)
@@ -79,7 +83,41 @@ func measure(t testing.TB, sc *render.Scene, m *model.Model) report {
 	if m != nil && m.Splines == "ortho" {
 		r.slanted = measureSlanted(sc)
 	}
+	if m == nil || m.Splines == "" || m.Splines == "curved" {
+		r.kinks = measureKinks(sc)
+	}
 	return r
+}
+
+// measureKinks lists the edges whose line, arrowheads included, turns by
+// more than kinkAngle degrees at one point: a corner in a drawing of
+// curves.
+func measureKinks(sc *render.Scene) []string {
+	var out []string
+	for i := range sc.Edges {
+		e := &sc.Edges[i]
+		line := edgeLine(e)
+		var prev render.Point // the last piece's direction
+		worst, at := 0.0, render.Point{}
+		for k := 1; k < len(line); k++ {
+			d := sub(line[k], line[k-1])
+			l := math.Hypot(d[0], d[1])
+			if l < kinkPiece {
+				continue
+			}
+			d = render.Point{d[0] / l, d[1] / l}
+			if prev != (render.Point{}) {
+				if a := math.Acos(max(-1, min(1, prev[0]*d[0]+prev[1]*d[1]))) * 180 / math.Pi; a > worst {
+					worst, at = a, line[k-1]
+				}
+			}
+			prev = d
+		}
+		if worst > kinkAngle {
+			out = append(out, fmt.Sprintf("edge %s->%s turns %.0f° at %.0f,%.0f", e.From, e.To, worst, at[0], at[1]))
+		}
+	}
+	return out
 }
 
 // measureSlanted lists the edges with a run of pieces, longer than
@@ -534,11 +572,18 @@ func readable(t *testing.T) map[string]checked {
 // A scene not listed has none. The check fails when a scene exceeds its
 // budget, and also when it does better, so that the budget only shrinks.
 type budget struct {
-	ends, through, contrast, slanted int
-	overlap                          float64 // share of edge length, over maxOverlap
+	ends, through, contrast, slanted, kinks int
+	overlap                                 float64 // share of edge length, over maxOverlap
 }
 
 var known = map[string]budget{
+	// c->e comes up through Secret's label from straight below, and the
+	// label is barely wider than the icon: no smooth detour fits beside
+	// it, and the right-angled corridor stays.
+	"engines/dark":                {kinks: 1},
+	"engines/kubernetes":          {kinks: 1},
+	"engines/light":               {kinks: 1},
+	"engines/mono":                {kinks: 1},
 	"ha-control-plane/dark":       {ends: 0, through: 0, contrast: 0, overlap: 0.05},
 	"ha-control-plane/kubernetes": {ends: 0, through: 0, contrast: 0, overlap: 0.05},
 	"ha-control-plane/light":      {ends: 0, through: 0, contrast: 0, overlap: 0.05},
@@ -555,7 +600,7 @@ func TestReadability(t *testing.T) {
 	sort.Strings(keys)
 	for _, k := range keys {
 		r := measure(t, scenes[k].sc, scenes[k].m)
-		got := budget{len(r.ends), len(r.through), len(r.contrast), len(r.slanted), 0}
+		got := budget{len(r.ends), len(r.through), len(r.contrast), len(r.slanted), len(r.kinks), 0}
 		if r.overlap >= maxOverlap {
 			got.overlap = math.Ceil(r.overlap*1000) / 1000
 		}
@@ -564,7 +609,7 @@ func TestReadability(t *testing.T) {
 			t.Logf("%s, known faults: %v", k, r) // go test -v lists them
 		}
 		switch {
-		case got.ends > want.ends || got.through > want.through || got.contrast > want.contrast || got.slanted > want.slanted || got.overlap > want.overlap:
+		case got.ends > want.ends || got.through > want.through || got.contrast > want.contrast || got.slanted > want.slanted || got.kinks > want.kinks || got.overlap > want.overlap:
 			t.Errorf("%s: %v", k, r)
 		case got != want:
 			t.Errorf("%s does better than its known faults: make its budget %+v", k, got)
