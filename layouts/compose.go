@@ -93,6 +93,7 @@ func (b *builder) scene(g *graphviz.Graph) *render.Scene {
 	fitEnds(sc)
 	detours(sc, m.Splines == "" || m.Splines == "curved")
 	spreadEnds(sc, ortho)
+	placeBadges(sc, m.Splines == "" || m.Splines == "curved")
 	placeTitles(sc)
 	placeEdgeLabels(sc)
 	if legend != nil {

@@ -244,3 +244,35 @@ func TestSmoothDetour(t *testing.T) {
 		}
 	}
 }
+
+// TestBadgeOffEdges: a replica badge an edge runs under moves to the
+// free top corner, its text with it; with both top corners taken (and
+// the ends not to be moved, as in an ortho drawing) it goes out past a
+// bottom corner, clear of the node's label.
+func TestBadgeOffEdges(t *testing.T) {
+	n := render.Node{ID: "n", Shape: render.ShapeIcon, X: 100, Y: 100, Width: 60, Height: 66,
+		Icon:     &render.Icon{Box: render.Box{X: 106, Y: 100, Width: 48, Height: 48}},
+		LabelBox: render.Box{X: 115, Y: 150, Width: 30, Height: 16}, Lines: []render.Text{{X: 130, Y: 162, Text: "n", Size: 12}},
+		Badge: &render.Badge{Box: render.Box{X: 134, Y: 100, Width: 20, Height: 13}, Text: render.Text{X: 144, Y: 110, Text: "×6"}}}
+	sc := &render.Scene{Width: 400, Height: 400, Nodes: []render.Node{n}}
+	// An edge from above into the top right, under the badge.
+	sc.Edges = append(sc.Edges, line("x", "n", render.Point{150, 0}, render.Point{150, 106}))
+	placeBadges(sc, false)
+	got := sc.Nodes[0].Badge
+	if got.Box.X != 106 || got.Box.Y != 100 || got.Text.X != 116 || got.Text.Y != 110 {
+		t.Errorf("badge at %+v, text at %v,%v: want the top left, 106,100", got.Box, got.Text.X, got.Text.Y)
+	}
+	// Back to the top right, and another edge into the top left.
+	*got = render.Badge{Box: render.Box{X: 134, Y: 100, Width: 20, Height: 13}, Text: render.Text{X: 144, Y: 110, Text: "×6"}}
+	sc.Edges = append(sc.Edges, line("y", "n", render.Point{110, 0}, render.Point{110, 108}))
+	placeBadges(sc, false)
+	got = sc.Nodes[0].Badge
+	for i := range sc.Edges {
+		if crossesBox(edgeLine(&sc.Edges[i]), got.Box) {
+			t.Errorf("edge %d still runs under the badge at %+v", i, got.Box)
+		}
+	}
+	if got.Box.Y < 130 || got.Box.Overlaps(n.LabelBox, 0) {
+		t.Errorf("badge at %+v: not out past a bottom corner, clear of the label %+v", got.Box, n.LabelBox)
+	}
+}

@@ -22,7 +22,8 @@ import (
 //   - ends: an edge end (its arrow's tip, or the line's end) more than
 //     endTol points from the outline of the shape it belongs to;
 //   - through: an edge running through a node's label, a group's title, an
-//     edge label, or an unrelated node's drawn shape;
+//     edge label, a replica badge (its own node's too), or an unrelated
+//     node's drawn shape;
 //   - overlap: the share of edge length lying within apartTol points of
 //     another edge, away from the ends the two share;
 //   - contrast: text under 4.5:1 (WCAG 2 AA) against what is drawn behind
@@ -230,6 +231,10 @@ func obstacles(sc *render.Scene) []obstacle {
 				what = "title of " + n.ID
 			}
 			out = append(out, obstacle{what: what, box: inset(n.LabelBox, textInset)})
+		}
+		if n.Badge != nil {
+			// Drawn over the edges, its own node's too: no edge may run under it.
+			out = append(out, obstacle{what: "badge of " + n.ID, box: inset(n.Badge.Box, textInset)})
 		}
 		if !n.Group {
 			for _, poly := range Outlines(n) {
