@@ -154,9 +154,9 @@ func moveBadge(sc *render.Scene, n *render.Node, at []render.Point) bool {
 	return false
 }
 
-// crowded reports whether p lies within badgeRoom of the end at node n
+// crowded reports whether p lies within room points of the end at node n
 // of an edge other than e.
-func crowded(sc *render.Scene, n *render.Node, e *render.Edge, p render.Point) bool {
+func crowded(sc *render.Scene, n *render.Node, e *render.Edge, p render.Point, room float64) bool {
 	for i := range sc.Edges {
 		o := &sc.Edges[i]
 		if o == e || len(o.Points) == 0 {
@@ -167,7 +167,7 @@ func crowded(sc *render.Scene, n *render.Node, e *render.Edge, p render.Point) b
 			if r.head {
 				at = o.To
 			}
-			if q := r.tip(); at == n.ID && math.Hypot(q[0]-p[0], q[1]-p[1]) < badgeRoom {
+			if q := r.tip(); at == n.ID && math.Hypot(q[0]-p[0], q[1]-p[1]) < room {
 				return true
 			}
 		}
@@ -177,7 +177,12 @@ func crowded(sc *render.Scene, n *render.Node, e *render.Edge, p render.Point) b
 
 // crossings is how many times e's line crosses the other edges' lines.
 func crossings(sc *render.Scene, e *render.Edge) int {
-	l := edgeLine(e)
+	return crossCount(sc, e, edgeLine(e))
+}
+
+// crossCount is how many times the polyline l crosses the lines of the
+// edges of sc other than e.
+func crossCount(sc *render.Scene, e *render.Edge, l []render.Point) int {
 	n := 0
 	for i := range sc.Edges {
 		if o := &sc.Edges[i]; o != e {
@@ -245,7 +250,7 @@ func endsOff(sc *render.Scene, n *render.Node, b render.Box) bool {
 					if !ok {
 						continue
 					}
-					if crowded(sc, n, e, to) {
+					if crowded(sc, n, e, to, badgeRoom) {
 						continue
 					}
 					redrawEnd(r, to, dist)

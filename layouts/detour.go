@@ -18,19 +18,36 @@ import (
 // Room, in points, kept between a detour and the label it avoids.
 const detourGap = 4
 
+// detourShifts are the heights, in points from the icon's middle, a
+// curved detour may leave it at, in order (up to three tenths of the
+// icon's height either way).
+var detourShifts = []float64{0, 6, -6, 12, -12}
+
 // detours re-draws the ends of edges that cross their own node's label,
 // smoothly if curved.
 func detours(sc *render.Scene, curved bool) {
 	eachDrawnEdge(sc, func(e *render.Edge, from, to *render.Node) {
-		e.Points, e.Tail = detour(e.Points, e.Tail, from, curved)
-		rev, head := detour(reversed(e.Points), e.Head, to, curved)
+		// How bad a detour's line is: how many other edges it crosses,
+		// and then whether it ends among their ends at node n.
+		cost := func(n *render.Node, line []render.Point) int {
+			k := 2 * crossCount(sc, e, line)
+			if crowded(sc, n, e, line[0], spreadNear) {
+				k++
+			}
+			return k
+		}
+		e.Points, e.Tail = detour(e.Points, e.Tail, from, curved, func(l []render.Point) int { return cost(from, l) })
+		rev, head := detour(reversed(e.Points), e.Head, to, curved, func(l []render.Point) int { return cost(to, l) })
 		e.Points, e.Head = reversed(rev), head
 	})
 }
 
 // detour re-draws the start of a spline (and its arrowhead a there, if
-// any) that leaves node n through n's label.
-func detour(pts []render.Point, a *render.Arrow, n *render.Node, curved bool) ([]render.Point, *render.Arrow) {
+// any) that leaves node n through n's label. A curved detour may leave
+// the icon a little above or below its middle, where that costs less:
+// cost rates a line from the outline out (0 for one that crosses no
+// other edge and ends apart from their ends).
+func detour(pts []render.Point, a *render.Arrow, n *render.Node, curved bool, cost func([]render.Point) int) ([]render.Point, *render.Arrow) {
 	if n.Group || n.Icon == nil || len(n.Lines) == 0 || n.LabelBox.Width <= 0 {
 		return pts, a
 	}
@@ -60,10 +77,35 @@ func detour(pts []render.Point, a *render.Arrow, n *render.Node, curved bool) ([
 	}
 	if curved {
 		rest := cutFrom(pts, seg, t)
-		// No farther out than the corridor or Graphviz's line, and a little.
-		limit := inset(boxOf([][]render.Point{append(flatten(rest), start, corner)}), -4*detourGap)
-		if out, arrow, ok := smoothDetour(rest, a, n, start, unit(sub(corner, start)), limit); ok {
-			return out, arrow
+		var best []render.Point
+		var bestArrow *render.Arrow
+		fewest := math.MaxInt
+		for _, dy := range detourShifts {
+			c := render.Point{cx, cy + dy}
+			if math.Abs(dy) > ic.Height*0.3 {
+				continue
+			}
+			from, ok := rayHit(c, unit(sub(render.Point{ic.X + ic.Width/2, c[1]}, c)), Outlines(n))
+			if !ok {
+				continue
+			}
+			// No farther out than the corridor or Graphviz's line, and a little.
+			limit := inset(boxOf([][]render.Point{append(flatten(rest), from, c)}), -4*detourGap)
+			if out, arrow, ok := smoothDetour(rest, a, n, from, unit(sub(c, from)), limit); ok {
+				line := flatten(out)
+				if arrow != nil {
+					line = append([]render.Point{arrow.Tip}, line...)
+				}
+				if k := cost(line); k < fewest {
+					best, bestArrow, fewest = out, arrow, k
+				}
+				if fewest == 0 {
+					break
+				}
+			}
+		}
+		if best != nil {
+			return best, bestArrow
 		}
 	}
 	out := []render.Point{start}

@@ -582,13 +582,6 @@ type budget struct {
 }
 
 var known = map[string]budget{
-	// c->e comes up through Secret's label from straight below, and the
-	// label is barely wider than the icon: no smooth detour fits beside
-	// it, and the right-angled corridor stays.
-	"engines/dark":                {kinks: 1},
-	"engines/kubernetes":          {kinks: 1},
-	"engines/light":               {kinks: 1},
-	"engines/mono":                {kinks: 1},
 	"ha-control-plane/dark":       {ends: 0, through: 0, contrast: 0, overlap: 0.05},
 	"ha-control-plane/kubernetes": {ends: 0, through: 0, contrast: 0, overlap: 0.05},
 	"ha-control-plane/light":      {ends: 0, through: 0, contrast: 0, overlap: 0.05},

@@ -152,20 +152,30 @@ func spread(n *render.Node, group []endRef, all []render.Edge, ortho bool) {
 			continue
 		}
 		pts, head, tail := p.r.e.Points, p.r.e.Head, p.r.e.Tail
-		if !redraw(p.r, *tip, p.dist) || p.dist <= p.short {
-			continue
+		through := throughLabel(n, p.r.e)
+		fanEnd(n, p.r, *tip, p.dist, p.short, redraw, all)
+		if !through && throughLabel(n, p.r.e) { // no re-draw across the node's own label
+			p.r.e.Points, p.r.e.Head, p.r.e.Tail = pts, head, tail
 		}
-		long, longHead, longTail := p.r.e.Points, p.r.e.Head, p.r.e.Tail
-		p.r.e.Points, p.r.e.Head, p.r.e.Tail = pts, head, tail
-		if !redraw(p.r, *tip, p.short) {
-			p.r.e.Points, p.r.e.Head, p.r.e.Tail = long, longHead, longTail
-			continue
-		}
-		// The long re-draw, unless it cuts across the node's own label
-		// or runs along other edges more than the short one does.
-		if !throughLabel(n, &render.Edge{Points: long}) && crowding(long, p.r.e, all) < crowding(p.r.e.Points, p.r.e, all) {
-			p.r.e.Points, p.r.e.Head, p.r.e.Tail = long, longHead, longTail
-		}
+	}
+}
+
+// fanEnd re-draws end r into tip from dist points back, or from short
+// points back where that is better: where the long re-draw would cut
+// across n's label or run along other edges more.
+func fanEnd(n *render.Node, r endRef, tip render.Point, dist, short float64, redraw func(endRef, render.Point, float64) bool, all []render.Edge) {
+	pts, head, tail := r.e.Points, r.e.Head, r.e.Tail
+	if !redraw(r, tip, dist) || dist <= short {
+		return
+	}
+	long, longHead, longTail := r.e.Points, r.e.Head, r.e.Tail
+	r.e.Points, r.e.Head, r.e.Tail = pts, head, tail
+	if !redraw(r, tip, short) {
+		r.e.Points, r.e.Head, r.e.Tail = long, longHead, longTail
+		return
+	}
+	if !throughLabel(n, &render.Edge{Points: long}) && crowding(long, r.e, all) < crowding(r.e.Points, r.e, all) {
+		r.e.Points, r.e.Head, r.e.Tail = long, longHead, longTail
 	}
 }
 
