@@ -19,9 +19,9 @@ import (
 const detourGap = 4
 
 // detourShifts are the heights, in points from the icon's middle, a
-// curved detour may leave it at, in order (up to three tenths of the
+// curved detour may leave it at, in order (up to two fifths of the
 // icon's height either way).
-var detourShifts = []float64{0, 6, -6, 12, -12}
+var detourShifts = []float64{0, 6, -6, 12, -12, 18, -18}
 
 // detours re-draws the ends of edges that cross their own node's label,
 // smoothly if curved.
@@ -82,7 +82,7 @@ func detour(pts []render.Point, a *render.Arrow, n *render.Node, curved bool, co
 		fewest := math.MaxInt
 		for _, dy := range detourShifts {
 			c := render.Point{cx, cy + dy}
-			if math.Abs(dy) > ic.Height*0.3 {
+			if math.Abs(dy) > ic.Height*0.4 {
 				continue
 			}
 			from, ok := rayHit(c, unit(sub(render.Point{ic.X + ic.Width/2, c[1]}, c)), Outlines(n))
