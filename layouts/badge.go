@@ -184,9 +184,13 @@ func crossings(sc *render.Scene, e *render.Edge) int {
 // edges of sc other than e.
 func crossCount(sc *render.Scene, e *render.Edge, l []render.Point) int {
 	n := 0
+	lb := boxOf([][]render.Point{l})
 	for i := range sc.Edges {
 		if o := &sc.Edges[i]; o != e {
 			m := edgeLine(o)
+			if !lb.Overlaps(boxOf([][]render.Point{m}), -1) {
+				continue // apart: no crossing to find
+			}
 			for j := 1; j < len(l); j++ {
 				for k := 1; k < len(m); k++ {
 					if segmentsCross(l[j-1], l[j], m[k-1], m[k]) {
