@@ -86,9 +86,14 @@ func (b *builder) scene(g *graphviz.Graph) *render.Scene {
 	for i, e := range m.Edges {
 		sc.Edges = append(sc.Edges, b.edge(e, g.Edges[i], b.edges[i], ox, oy))
 	}
+	ortho := m.Splines == "ortho"
+	if ortho {
+		slideLegs(sc)
+	}
 	fitEnds(sc)
-	detours(sc)
-	spreadEnds(sc)
+	detours(sc, m.Splines == "" || m.Splines == "curved")
+	spreadEnds(sc, ortho)
+	placeBadges(sc, m.Splines == "" || m.Splines == "curved")
 	placeTitles(sc)
 	placeEdgeLabels(sc)
 	if legend != nil {

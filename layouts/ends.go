@@ -67,7 +67,7 @@ func fitEnd(pts []render.Point, a *render.Arrow, polys [][]render.Point) ([]rend
 	// The line stops short: carry it on from its end (or its arrow's tip)
 	// in the direction it was going, or failing that towards the shape.
 	end := pts[len(pts)-1]
-	from, dir := end, unit(sub(end, pts[len(pts)-2]))
+	from, dir := end, endDir(pts)
 	if a != nil {
 		from, dir = a.Tip, unit(sub(a.Tip, a.Base))
 	}
@@ -89,6 +89,19 @@ func fitEnd(pts []render.Point, a *render.Arrow, polys [][]render.Point) ([]rend
 		base = end
 	}
 	return pts, &render.Arrow{Tip: hit, Base: base, Open: a.Open}
+}
+
+// endDir is the direction a line of points is going at its end: from
+// the last point before it that is elsewhere (an ortho spline repeats its
+// end as a control point); zero if there is none.
+func endDir(pts []render.Point) render.Point {
+	end := pts[len(pts)-1]
+	for i := len(pts) - 2; i >= 0; i-- {
+		if d := unit(sub(end, pts[i])); d != (render.Point{}) {
+			return d
+		}
+	}
+	return render.Point{}
 }
 
 // entry finds where a spline first enters any of polys, searching from its

@@ -11,7 +11,9 @@ import (
 // port, the middle of a box's side), so that their last stretch is one
 // smear. Edge ends that meet within spreadNear of each other are fanned
 // out around the node's outline, spreadStep apart as seen from its
-// centre, each re-drawn smoothly from spreadBack points out.
+// centre, each re-drawn smoothly from spreadBack points out; in a
+// right-angled drawing (ortho), squareStep apart along the side they
+// meet on, each re-drawn with right angles (see squareEnd).
 
 const (
 	spreadNear = 8                  // points: ends this close are one point
@@ -41,8 +43,9 @@ func (r endRef) tip() render.Point {
 	return r.e.Points[0]
 }
 
-// spreadEnds fans out the ends that meet at one point of a leaf node.
-func spreadEnds(sc *render.Scene) {
+// spreadEnds fans out the ends that meet at one point of a leaf node,
+// with right angles if ortho.
+func spreadEnds(sc *render.Scene, ortho bool) {
 	ends := map[string][]endRef{}
 	for i := range sc.Edges {
 		e := &sc.Edges[i]
@@ -58,7 +61,7 @@ func spreadEnds(sc *render.Scene) {
 			continue
 		}
 		for _, group := range meeting(ends[n.ID]) {
-			spread(n, group, sc.Edges)
+			spread(n, group, sc.Edges, ortho)
 		}
 	}
 }
@@ -88,11 +91,20 @@ func meeting(refs []endRef) [][]endRef {
 
 // spread gives each end of a group its own point on n's outline, in the
 // order the edges come from, centred where they met.
-func spread(n *render.Node, group []endRef, all []render.Edge) {
+func spread(n *render.Node, group []endRef, all []render.Edge, ortho bool) {
 	polys := Outlines(n)
 	c := centre(polys)
 	angle := func(p render.Point) float64 { return math.Atan2(p[1]-c[1], p[0]-c[0]) }
 	mid := angle(group[0].tip())
+	out := sideOf(polys, group[0].tip()) // for ortho
+	order := func(back render.Point) float64 {
+		if ortho { // along the side, a quarter turn clockwise from out
+			return dot(sub(back, c), render.Point{-out[1], out[0]})
+		}
+		// Relative to the meeting point's angle, so that the order is
+		// the same on either side of ±π.
+		return math.Remainder(angle(back)-mid, 2*math.Pi)
+	}
 	type plan struct {
 		r     endRef
 		back  render.Point
@@ -118,9 +130,7 @@ func spread(n *render.Node, group []endRef, all []render.Edge) {
 		}
 		seg, t := paramAt(pts, dist)
 		back := bezierAt(pts, seg, t)
-		// Relative to the meeting point's angle, so that the order is
-		// the same on either side of ±π.
-		plans = append(plans, plan{r, back, math.Remainder(angle(back)-mid, 2*math.Pi), dist, short})
+		plans = append(plans, plan{r, back, order(back), dist, short})
 	}
 	slices.SortStableFunc(plans, func(x, y plan) int {
 		switch {
@@ -131,29 +141,59 @@ func spread(n *render.Node, group []endRef, all []render.Edge) {
 		}
 		return 0
 	})
-	// Many ends share at most a half-turn around the node.
-	step := min(spreadStep, spreadMax/float64(len(plans)-1))
+	tips, redraw := fanTips(polys, mid, len(plans)), redrawEnd
+	if ortho {
+		tips = sideTips(polys, group[0].tip(), out, len(plans))
+		redraw = func(r endRef, tip render.Point, dist float64) bool { return squareEnd(r, n, tip, out, dist) }
+	}
 	for k, p := range plans {
-		a := mid + (float64(k)-float64(len(plans)-1)/2)*step
-		out := render.Point{c[0] + 400*math.Cos(a), c[1] + 400*math.Sin(a)}
-		tip, ok := rayHit(out, unit(sub(c, out)), polys)
-		if !ok {
+		tip := tips[k]
+		if tip == nil {
 			continue
 		}
 		pts, head, tail := p.r.e.Points, p.r.e.Head, p.r.e.Tail
-		redrawEnd(p.r, tip, p.dist)
-		if p.dist <= p.short {
-			continue
-		}
-		long, longHead, longTail := p.r.e.Points, p.r.e.Head, p.r.e.Tail
-		p.r.e.Points, p.r.e.Head, p.r.e.Tail = pts, head, tail
-		redrawEnd(p.r, tip, p.short)
-		// The long re-draw, unless it cuts across the node's own label
-		// or runs along other edges more than the short one does.
-		if !throughLabel(n, &render.Edge{Points: long}) && crowding(long, p.r.e, all) < crowding(p.r.e.Points, p.r.e, all) {
-			p.r.e.Points, p.r.e.Head, p.r.e.Tail = long, longHead, longTail
+		through := throughLabel(n, p.r.e)
+		fanEnd(n, p.r, *tip, p.dist, p.short, redraw, all)
+		if !through && throughLabel(n, p.r.e) { // no re-draw across the node's own label
+			p.r.e.Points, p.r.e.Head, p.r.e.Tail = pts, head, tail
 		}
 	}
+}
+
+// fanEnd re-draws end r into tip from dist points back, or from short
+// points back where that is better: where the long re-draw would cut
+// across n's label or run along other edges more.
+func fanEnd(n *render.Node, r endRef, tip render.Point, dist, short float64, redraw func(endRef, render.Point, float64) bool, all []render.Edge) {
+	pts, head, tail := r.e.Points, r.e.Head, r.e.Tail
+	if !redraw(r, tip, dist) || dist <= short {
+		return
+	}
+	long, longHead, longTail := r.e.Points, r.e.Head, r.e.Tail
+	r.e.Points, r.e.Head, r.e.Tail = pts, head, tail
+	if !redraw(r, tip, short) {
+		r.e.Points, r.e.Head, r.e.Tail = long, longHead, longTail
+		return
+	}
+	if !throughLabel(n, &render.Edge{Points: long}) && crowding(long, r.e, all) < crowding(r.e.Points, r.e, all) {
+		r.e.Points, r.e.Head, r.e.Tail = long, longHead, longTail
+	}
+}
+
+// fanTips are count points on polys, spreadStep apart as seen from their
+// centre (closer where that would pass a half-turn), centred on angle
+// mid; nil where a ray misses.
+func fanTips(polys [][]render.Point, mid float64, count int) []*render.Point {
+	c := centre(polys)
+	step := min(spreadStep, spreadMax/float64(count-1))
+	tips := make([]*render.Point, count)
+	for k := range tips {
+		a := mid + (float64(k)-float64(count-1)/2)*step
+		out := render.Point{c[0] + 400*math.Cos(a), c[1] + 400*math.Sin(a)}
+		if tip, ok := rayHit(out, unit(sub(c, out)), polys); ok {
+			tips[k] = &tip
+		}
+	}
+	return tips
 }
 
 // crowding is how many points of line (the spline of edge e) lie within
@@ -214,8 +254,8 @@ func startAt(r endRef) []render.Point {
 }
 
 // redrawEnd re-draws the last dist points of an edge into tip, the
-// arrowhead (if any) pointing at the node's centre.
-func redrawEnd(r endRef, tip render.Point, dist float64) {
+// arrowhead (if any) pointing at the node's centre. It always can.
+func redrawEnd(r endRef, tip render.Point, dist float64) bool {
 	pts := startAt(r)
 	seg, t := paramAt(pts, dist)
 	rest := cutFrom(pts, seg, t)
@@ -242,6 +282,7 @@ func redrawEnd(r endRef, tip render.Point, dist float64) {
 	if a != nil {
 		setArrow(r.e, r.head, &render.Arrow{Tip: tip, Base: base, Open: a.Open})
 	}
+	return true
 }
 
 func lineLength(l []render.Point) float64 {
