@@ -89,6 +89,7 @@ func (b *builder) scene(g *graphviz.Graph) *render.Scene {
 	fitEnds(sc)
 	detours(sc)
 	spreadEnds(sc)
+	mergeTrunks(sc)
 	placeTitles(sc)
 	placeEdgeLabels(sc)
 	if legend != nil {
