@@ -12,7 +12,8 @@ import (
 // are one smeared line. They are merged into a trunk instead, as a drawn
 // diagram does: each runs on its own until it meets the line of another,
 // then joins that line at a junction (a dot), which carries both on to
-// the node as one line (render.Join).
+// the node as one line (render.Join). It runs after ends are spread out
+// (spreadEnds), on the lines as they will be drawn.
 
 const (
 	joinNear = 6  // points: lines this close run together
@@ -31,15 +32,15 @@ func mergeTrunks(sc *render.Scene) {
 		id := sc.Nodes[i].ID
 		for _, tail := range []bool{false, true} {
 			for _, b := range bundles(sc, id, tail) {
-				mergeBundle(sc, b, tail)
+				mergeBundle(b, tail)
 			}
 		}
 	}
 }
 
 // bundles groups the edges ending at node id (starting there, for tail)
-// by look, in scene order, leaving out edges already merged, edges with a
-// label (it was placed beside their own line) and groups of one.
+// by look, in scene order, leaving out edges already merged and groups of
+// one.
 func bundles(sc *render.Scene, id string, tail bool) [][]*render.Edge {
 	var keys []string
 	by := map[string][]*render.Edge{}
@@ -74,15 +75,7 @@ type strand struct {
 	pts  []render.Point // the spline, ending at the node
 	flat []render.Point // pts flattened
 	join int            // the junction's index in pts, or 0 for none
-}
-
-func orient(e *render.Edge, tail bool) *strand {
-	s := &strand{e: e, pts: e.Points}
-	if tail {
-		s.pts = reversed(e.Points)
-	}
-	s.flat = flatten(s.pts)
-	return s
+	onto *strand        // the strand it joins there
 }
 
 // store writes the strand back into its edge.
@@ -91,8 +84,8 @@ func (s *strand) store(tail bool) {
 	if tail {
 		s.e.Points = reversed(s.pts)
 	}
-	if s.join > 0 && s.e.Join != nil {
-		s.e.Join.Index = s.join
+	if s.join > 0 {
+		s.e.Join = &render.Join{Onto: render.EdgeKey(s.onto.e.From, s.onto.e.To), Index: s.join, Tail: tail}
 		if tail {
 			s.e.Join.Index = len(s.pts) - 1 - s.join
 		}
@@ -101,14 +94,27 @@ func (s *strand) store(tail bool) {
 
 // mergeBundle joins each edge of a bundle to the line of an earlier one
 // where it meets it, if it does.
-func mergeBundle(sc *render.Scene, bundle []*render.Edge, tail bool) {
+func mergeBundle(bundle []*render.Edge, tail bool) {
 	var done []*strand
 	for _, e := range bundle {
-		m := orient(e, tail)
-		if onto, at, ok := meets(m, done); ok {
-			join(m, onto, at, tail)
+		m := &strand{e: e, pts: e.Points}
+		if tail {
+			m.pts = reversed(e.Points)
+		}
+		m.flat = flatten(m.pts)
+		var onto *strand
+		if o, at, ok := meets(m, done); ok {
+			onto = join(m, o, at)
+		}
+		if onto != nil {
 			onto.store(tail)
 			m.store(tail)
+			if a := arrowAt(onto.e, !tail); a != nil {
+				c := *a
+				setArrow(e, !tail, &c)
+			} else {
+				setArrow(e, !tail, nil)
+			}
 		}
 		done = append(done, m)
 	}
@@ -152,27 +158,35 @@ func runsWith(line, other []render.Point) bool {
 
 // join re-draws strand m: its own line up to dist points from its far
 // end, a short curve from there onto onto's line joinLead further on,
-// and onto's line from that junction to the node. onto gains a spline
-// point at the junction (its line is unchanged).
-func join(m, onto *strand, dist float64, tail bool) {
+// and that line from the junction to the node. The line joined gains a
+// spline point at the junction (its shape is unchanged). It returns the
+// strand joined, onto or, where the junction falls on onto's trunk, the
+// strand that trunk belongs to; nil when the junction would be the node,
+// or m's label nearer the trunk than m's own part.
+func join(m, onto *strand, dist float64) *strand {
 	seg, t := paramAt(m.pts, dist)
-	own, _ := splitAt(m.pts, seg, t)
-	// The junction: the point of onto's line nearest to where m would be
-	// joinLead further on.
+	own := cutAt(m.pts, seg, t)
 	aseg, at := paramAt(m.pts, dist+joinLead)
 	ahead := bezierAt(m.pts, aseg, at)
-	best, near := math.Inf(1), 0
-	for i, p := range onto.flat {
-		if d := math.Hypot(p[0]-ahead[0], p[1]-ahead[1]); d < best {
-			best, near = d, i
+	near := nearest(onto.flat, ahead)
+	for onto.onto != nil && near >= onto.join/3*curveSteps {
+		onto = onto.onto // its trunk is the other's line
+		near = nearest(onto.flat, ahead)
+	}
+	if b := m.e.LabelBox; b.Width > 0 {
+		// The label was placed beside m's own line: it must stay nearer
+		// to m's own part than to the trunk.
+		c := render.Point{b.X + b.Width/2, b.Y + b.Height/2}
+		if polyDist(flatten(own), c) > polyDist(onto.flat[near:], c) {
+			return nil
 		}
 	}
-	pts, idx, added := withPoint(onto.pts, max(near-1, 0)/curveSteps, float64(max(near-1, 0)%curveSteps+1)/curveSteps)
-	if near == 0 {
-		pts, idx, added = onto.pts, 0, false
+	pts, idx, added := onto.pts, 0, false
+	if near > 0 {
+		pts, idx, added = withPoint(onto.pts, (near-1)/curveSteps, float64((near-1)%curveSteps+1)/curveSteps)
 	}
 	if idx >= len(pts)-1 {
-		return // the junction is on the node: nothing to share
+		return nil // the junction is on the node: nothing to share
 	}
 	if added && onto.join >= idx {
 		onto.join += 3
@@ -186,14 +200,19 @@ func join(m, onto *strand, dist float64, tail bool) {
 	link := []render.Point{{leave[0] + tm[0]*h, leave[1] + tm[1]*h}, {j[0] - to[0]*h, j[1] - to[1]*h}, j}
 	m.pts = append(append(append([]render.Point{}, own...), link...), trunk[1:]...)
 	m.flat = flatten(m.pts)
-	m.join = len(own) + 2
-	m.e.Join = &render.Join{Onto: render.EdgeKey(onto.e.From, onto.e.To), Tail: tail}
-	if a := arrowAt(onto.e, !tail); a != nil {
-		c := *a
-		setArrow(m.e, !tail, &c)
-	} else {
-		setArrow(m.e, !tail, nil)
+	m.join, m.onto = len(own)+2, onto
+	return onto
+}
+
+// nearest is the index of the point of line nearest to p.
+func nearest(line []render.Point, p render.Point) int {
+	best, at := math.Inf(1), 0
+	for i, q := range line {
+		if d := math.Hypot(q[0]-p[0], q[1]-p[1]); d < best {
+			best, at = d, i
+		}
 	}
+	return at
 }
 
 // heading is the unit direction of a spline at its start, times sign:
@@ -218,21 +237,6 @@ func withPoint(pts []render.Point, seg int, t float64) ([]render.Point, int, boo
 	case t >= 1:
 		return pts, 3 * (seg + 1), false
 	}
-	before, after := splitAt(pts, seg, t)
-	return append(before, after[1:]...), len(before) - 1, true
-}
-
-// splitAt splits a spline at parameter t of segment seg, by de
-// Casteljau's construction: the part before (ending at the split point)
-// and the part after (starting there).
-func splitAt(pts []render.Point, seg int, t float64) (before, after []render.Point) {
-	i := seg * 3
-	p0, p1, p2, p3 := pts[i], pts[i+1], pts[i+2], pts[i+3]
-	lerp := func(a, b render.Point) render.Point { return render.Point{a[0] + t*(b[0]-a[0]), a[1] + t*(b[1]-a[1])} }
-	a, b, c := lerp(p0, p1), lerp(p1, p2), lerp(p2, p3)
-	d, e := lerp(a, b), lerp(b, c)
-	f := lerp(d, e)
-	before = append(append([]render.Point{}, pts[:i+1]...), a, d, f)
-	after = append([]render.Point{f, e, c}, pts[i+3:]...)
-	return before, after
+	before := cutAt(pts, seg, t)
+	return append(before, cutFrom(pts, seg, t)[1:]...), len(before) - 1, true
 }
