@@ -24,18 +24,15 @@ import (
 //   - through: an edge running through a node's label, a group's title, an
 //     edge label, or an unrelated node's drawn shape;
 //   - overlap: the share of edge length lying within apartTol points of
-//     another edge, away from the ends the two share;
+//     another edge, away from the ends the two share (overlapShare, which
+//     the layout uses too);
 //   - contrast: text under 4.5:1 (WCAG 2 AA) against what is drawn behind
 //     it, computed from the scene's paints and sampled from its PNG.
 
 const (
-	endTol     = 2    // points an edge end may lie off its shape's outline
-	apartTol   = 2    // points two edges must keep apart
-	maxOverlap = 0.02 // share of edge length allowed within apartTol of another
-	minRatio   = 4.5  // WCAG 2 AA for normal text
-	sharedEnd  = 24   // points, along an edge, near an end it shares with another edge: not overlap
-	textInset  = 1    // points a text box is shrunk before testing crossings: grazing is not crossing
-	sampleStep = 1    // points between samples along an edge for the overlap measure
+	endTol    = 2   // points an edge end may lie off its shape's outline
+	minRatio  = 4.5 // WCAG 2 AA for normal text
+	textInset = 1   // points a text box is shrunk before testing crossings: grazing is not crossing
 )
 
 // report is the measures of one scene.
@@ -69,7 +66,7 @@ func measure(t testing.TB, sc *render.Scene, m *model.Model) report {
 	}
 	r.ends = measureEnds(sc, byID)
 	r.through = measureThrough(sc, byID)
-	r.overlap = measureOverlap(sc)
+	r.overlap = overlapShare(sc)
 	r.contrast = measureContrast(t, sc, m)
 	return r
 }
@@ -174,15 +171,6 @@ func obstacles(sc *render.Scene) []obstacle {
 	return out
 }
 
-// bounds is a polygon's bounding box.
-func bounds(poly []render.Point) render.Box {
-	x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
-	for _, p := range poly {
-		x0, y0, x1, y1 = min(x0, p[0]), min(y0, p[1]), max(x1, p[0]), max(y1, p[1])
-	}
-	return render.Box{X: x0, Y: y0, Width: x1 - x0, Height: y1 - y0}
-}
-
 func measureThrough(sc *render.Scene, byID map[string]*render.Node) []string {
 	out := straddling(sc)
 	obs := obstacles(sc)
@@ -231,96 +219,6 @@ func isAncestor(byID map[string]*render.Node, id, a, b string) bool {
 			if n.Parent == id {
 				return true
 			}
-		}
-	}
-	return false
-}
-
-// measureOverlap is the share of all edge length lying within apartTol of
-// another edge, not counting the first and last sharedEnd points of an
-// edge at an end node it shares with the other, nor points within
-// sharedEnd of a junction both touch. It measures the lines as drawn: a
-// merged trunk is one line (render.Scene.Drawn).
-func measureOverlap(sc *render.Scene) float64 {
-	drawn := sc.Drawn()
-	lines := make([][]render.Point, len(drawn))
-	boxes := make([]render.Box, len(drawn))
-	for i := range drawn {
-		lines[i] = edgeLine(&drawn[i])
-		boxes[i] = grow(bounds(lines[i]), apartTol)
-	}
-	total, close := 0.0, 0.0
-	for i := range drawn {
-		for _, s := range samples(lines[i]) {
-			total += sampleStep
-			for j := range drawn {
-				if j == i || !boxes[j].Contains(render.Box{X: s.p[0], Y: s.p[1]}, 0) {
-					continue
-				}
-				if nearSharedEnd(&drawn[i], &drawn[j], s) || nearJunction(&drawn[i], &drawn[j], lines[i], lines[j], s) {
-					continue
-				}
-				if polyDist(lines[j], s.p) < apartTol {
-					close += sampleStep
-					break
-				}
-			}
-		}
-	}
-	if total == 0 {
-		return 0
-	}
-	return close / total
-}
-
-func grow(b render.Box, d float64) render.Box { return inset(b, -d) }
-
-// sample is a point along an edge, with its distance from either end.
-type sample struct {
-	p              render.Point
-	fromTail, rest float64
-}
-
-// samples walks a polyline every sampleStep points.
-func samples(line []render.Point) []sample {
-	length := 0.0
-	for i := 1; i < len(line); i++ {
-		length += math.Hypot(line[i][0]-line[i-1][0], line[i][1]-line[i-1][1])
-	}
-	var out []sample
-	walked := 0.0
-	next := sampleStep / 2.0
-	for i := 1; i < len(line); i++ {
-		a, b := line[i-1], line[i]
-		l := math.Hypot(b[0]-a[0], b[1]-a[1])
-		for ; next <= walked+l; next += sampleStep {
-			f := (next - walked) / l
-			out = append(out, sample{render.Point{a[0] + f*(b[0]-a[0]), a[1] + f*(b[1]-a[1])}, next, length - next})
-		}
-		walked += l
-	}
-	return out
-}
-
-func nearSharedEnd(e, o *render.Edge, s sample) bool {
-	shares := func(id string) bool { return id == o.From || id == o.To }
-	return s.fromTail < sharedEnd && shares(e.From) || s.rest < sharedEnd && shares(e.To)
-}
-
-// nearJunction reports whether sample s of line li lies within sharedEnd
-// of the junction where edge e or edge o joins a trunk, with both lines
-// touching that junction.
-func nearJunction(e, o *render.Edge, li, lj []render.Point, s sample) bool {
-	for _, x := range []*render.Edge{e, o} {
-		if x.Join == nil {
-			continue
-		}
-		j := x.Points[len(x.Points)-1]
-		if x.Join.Tail {
-			j = x.Points[0]
-		}
-		if math.Hypot(s.p[0]-j[0], s.p[1]-j[1]) < sharedEnd && polyDist(li, j) < apartTol && polyDist(lj, j) < apartTol {
-			return true
 		}
 	}
 	return false
@@ -527,14 +425,10 @@ type budget struct {
 }
 
 var known = map[string]budget{
-	"ha-control-plane/dark":       {ends: 0, through: 0, contrast: 0, overlap: 0.024},
-	"ha-control-plane/kubernetes": {ends: 0, through: 0, contrast: 0, overlap: 0.024},
-	"ha-control-plane/light":      {ends: 0, through: 0, contrast: 0, overlap: 0.024},
-	"ha-control-plane/mono":       {ends: 0, through: 0, contrast: 0, overlap: 0.024},
-	"service-map/dark":            {ends: 0, through: 1, contrast: 0, overlap: 0},
-	"service-map/kubernetes":      {ends: 0, through: 1, contrast: 0, overlap: 0},
-	"service-map/light":           {ends: 0, through: 1, contrast: 0, overlap: 0},
-	"service-map/mono":            {ends: 0, through: 1, contrast: 0, overlap: 0},
+	"service-map/dark":       {ends: 0, through: 1, contrast: 0, overlap: 0},
+	"service-map/kubernetes": {ends: 0, through: 1, contrast: 0, overlap: 0},
+	"service-map/light":      {ends: 0, through: 1, contrast: 0, overlap: 0},
+	"service-map/mono":       {ends: 0, through: 1, contrast: 0, overlap: 0},
 }
 
 // TestReadability fails on any measure over its limit.

@@ -42,7 +42,7 @@ func trunkScene() *render.Scene {
 // another look.
 func TestMergeTrunks(t *testing.T) {
 	sc := trunkScene()
-	if o := measureOverlap(sc); o < 0.1 {
+	if o := overlapShare(sc); o < 0.1 {
 		t.Fatalf("the check sees only %.1f%% overlap before merging", 100*o)
 	}
 	b0 := sc.Edges[1].Points
@@ -66,11 +66,11 @@ func TestMergeTrunks(t *testing.T) {
 		t.Errorf("b starts at %v (was %v) and ends in %+v, a in %+v", b.Points[0], b0[0], b.Head, a.Head)
 	}
 	// c, another look, still runs along a: the check sees it.
-	if o := measureOverlap(sc); o < 0.01 {
+	if o := overlapShare(sc); o < 0.01 {
 		t.Errorf("%.1f%% overlap with c running along", 100*o)
 	}
 	sc.Edges = slices.Delete(sc.Edges, 2, 3)
-	if o := measureOverlap(sc); o > 0.01 {
+	if o := overlapShare(sc); o > 0.01 {
 		t.Errorf("%.1f%% overlap after merging, without c", 100*o)
 	}
 }
@@ -100,7 +100,7 @@ func TestOverlapSeesCrossingTrunk(t *testing.T) {
 	sc := trunkScene()
 	mergeTrunks(sc)
 	sc.Edges[1].Join = nil
-	if o := measureOverlap(sc); o < 0.1 {
+	if o := overlapShare(sc); o < 0.1 {
 		t.Errorf("two lines drawn on top of each other measure %.1f%% overlap", 100*o)
 	}
 }
