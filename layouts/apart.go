@@ -9,7 +9,7 @@ import (
 // Edges must stay apart: under maxOverlap of their length may lie within
 // apartTol of another edge, away from the ends they share (issue #10).
 // overlapShare measures that on a laid-out scene; a dot layout over the
-// limit is tried again with more room between ranks (see lay), and the
+// limit is tried again with more room between ranks (see roomier), and the
 // readability check holds every model to it.
 
 const (
@@ -37,22 +37,20 @@ func overlapShare(sc *render.Scene) float64 {
 	drawn := sc.Drawn()
 	lines := make([][]render.Point, len(drawn))
 	boxes := make([]render.Box, len(drawn))
+	pieces := make([][]piece, len(drawn))
 	for i := range drawn {
 		lines[i] = edgeLine(&drawn[i])
-		boxes[i] = grow(bounds(lines[i]), apartTol)
+		boxes[i], pieces[i] = grow(bounds(lines[i]), apartTol), cut(lines[i])
 	}
 	total, close := 0.0, 0.0
 	for i := range drawn {
 		for _, s := range samples(lines[i]) {
 			total += sampleStep
 			for j := range drawn {
-				if j == i || !boxes[j].Contains(render.Box{X: s.p[0], Y: s.p[1]}, 0) {
+				if j == i || !boxes[j].Contains(render.Box{X: s.p[0], Y: s.p[1]}, 0) || !closeTo(pieces[j], s.p) {
 					continue
 				}
-				if nearSharedEnd(&drawn[i], &drawn[j], s) || nearJunction(&drawn[i], &drawn[j], lines[i], lines[j], s) {
-					continue
-				}
-				if polyDist(lines[j], s.p) < apartTol {
+				if !nearSharedEnd(&drawn[i], &drawn[j], s) && !nearJunction(&drawn[i], &drawn[j], lines[i], lines[j], s) {
 					close += sampleStep
 					break
 				}
@@ -66,6 +64,36 @@ func overlapShare(sc *render.Scene) float64 {
 }
 
 func grow(b render.Box, d float64) render.Box { return inset(b, -d) }
+
+// piece is a stretch of a polyline and its bounding box grown by apartTol.
+type piece struct {
+	line []render.Point
+	box  render.Box
+}
+
+// pieceLen is how many segments of a polyline a piece holds: a point is
+// measured against the pieces whose box holds it, not the whole line.
+const pieceLen = 16
+
+// cut cuts a polyline into pieces, each starting where the last ends.
+func cut(line []render.Point) []piece {
+	var out []piece
+	for k := 0; k+1 < len(line); k += pieceLen {
+		l := line[k:min(k+pieceLen+1, len(line))]
+		out = append(out, piece{l, grow(bounds(l), apartTol)})
+	}
+	return out
+}
+
+// closeTo reports whether p lies within apartTol of the pieces' line.
+func closeTo(pieces []piece, p render.Point) bool {
+	for _, pc := range pieces {
+		if pc.box.Contains(render.Box{X: p[0], Y: p[1]}, 0) && polyDist(pc.line, p) < apartTol {
+			return true
+		}
+	}
+	return false
+}
 
 // sample is a point along an edge, with its distance from either end.
 type sample struct {

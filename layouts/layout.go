@@ -143,16 +143,21 @@ var spacings = []float64{1.5, 2}
 // more room between ranks to part in: it tries each of the spacings and
 // returns the least overlapping of those layouts and sc, with its DOT.
 func roomier(ctx context.Context, place graphviz.Placer, m *model.Model, s settings, files map[*model.Node]string, withDOT bool, sc *render.Scene, dot []byte) (*render.Scene, []byte, error) {
-	least := overlapShare(sc)
-	if least <= maxOverlap {
+	first := overlapShare(sc)
+	if first <= maxOverlap {
 		return sc, dot, nil
 	}
+	least, w, h := first, sc.Width, sc.Height
 	for _, f := range spacings {
 		sc2, dot2, err := try(ctx, place, m, s, files, f*graphviz.RankSep, withDOT)
 		if err != nil {
 			return nil, nil, err
 		}
-		if o := overlapShare(sc2); o < least {
+		o := overlapShare(sc2)
+		if o == first && sc2.Width == w && sc2.Height == h {
+			break // the placer has no ranks to space (a fake one): no use
+		}
+		if o < least {
 			sc, dot, least = sc2, dot2, o
 		}
 	}
