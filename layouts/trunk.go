@@ -3,6 +3,7 @@ package layouts
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/kviz/kviz/render"
 )
@@ -117,6 +118,19 @@ func mergeBundle(bundle []*render.Edge, tail bool) {
 			}
 		}
 		done = append(done, m)
+	}
+	// A later junction adds a point to a line that earlier edges copied
+	// from theirs on: copy again, in order, so every copy is exact.
+	for _, s := range done {
+		k := -1
+		if s.onto != nil {
+			k = slices.Index(s.onto.pts, s.pts[s.join])
+		}
+		if k < 0 {
+			continue
+		}
+		s.pts = append(s.pts[:s.join+1:s.join+1], s.onto.pts[k+1:]...)
+		s.store(tail)
 	}
 }
 

@@ -104,3 +104,63 @@ func TestOverlapSeesCrossingTrunk(t *testing.T) {
 		t.Errorf("two lines drawn on top of each other measure %.1f%% overlap", 100*o)
 	}
 }
+
+// TestJoinsOnTheirTrunks: in every test scene, an edge merged into a trunk
+// keeps its whole line, which from the junction on is the line of the
+// edge it joins, point for point; and some scene has trunks.
+func TestJoinsOnTheirTrunks(t *testing.T) {
+	joins := 0
+	for name, sc := range scenes(t) {
+		joins += checkJoins(t, name, sc)
+	}
+	if joins == 0 {
+		t.Error("no test scene merges any edges")
+	}
+}
+
+// TestLaterJunction: an edge that joins a trunk nearer the node than an
+// earlier junction adds a point to the trunk; the earlier edge's copy of
+// the trunk gets it too.
+func TestLaterJunction(t *testing.T) {
+	sc := trunkScene()
+	sc.Edges = append(sc.Edges[:2], via("e", "n", render.Point{-300, 100}, render.Point{138, 120}, render.Point{138.5, 180}, render.Point{140, 200}))
+	mergeTrunks(sc)
+	if n := checkJoins(t, "later", sc); n != 2 {
+		t.Errorf("%d joins, want b's and e's", n)
+	}
+	if e := sc.Edges[2]; e.Join == nil || e.Points[e.Join.Index][1] < 100 {
+		t.Errorf("e joins %+v, not near y 130", e.Join)
+	}
+}
+
+// checkJoins checks every join of sc as TestJoinsOnTheirTrunks says, and
+// counts them.
+func checkJoins(t *testing.T, name string, sc *render.Scene) int {
+	t.Helper()
+	joins := 0
+	byKey := map[string]*render.Edge{}
+	for i := range sc.Edges {
+		byKey[render.EdgeKey(sc.Edges[i].From, sc.Edges[i].To)] = &sc.Edges[i]
+	}
+	for _, e := range sc.Edges {
+		j := e.Join
+		if j == nil {
+			continue
+		}
+		joins++
+		onto := byKey[j.Onto]
+		if onto == nil || j.Index%3 != 0 {
+			t.Errorf("%s: %s->%s joins %+v", name, e.From, e.To, *j)
+			continue
+		}
+		mine, theirs := e.Points[j.Index:], onto.Points
+		if j.Tail {
+			mine, theirs = reversed(e.Points[:j.Index+1]), reversed(onto.Points)
+		}
+		k := slices.Index(theirs, mine[0])
+		if k < 0 || k%3 != 0 || !slices.Equal(mine, theirs[k:]) {
+			t.Errorf("%s: %s->%s leaves the line of %s at its junction %v", name, e.From, e.To, j.Onto, mine[0])
+		}
+	}
+	return joins
+}
