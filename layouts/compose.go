@@ -94,6 +94,7 @@ func (b *builder) scene(g *graphviz.Graph) *render.Scene {
 	detours(sc, m.Splines == "" || m.Splines == "curved")
 	spreadEnds(sc, ortho)
 	placeBadges(sc, m.Splines == "" || m.Splines == "curved")
+	mergeTrunks(sc)
 	placeTitles(sc)
 	placeEdgeLabels(sc)
 	if legend != nil {

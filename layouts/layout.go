@@ -115,12 +115,6 @@ func lay(ctx context.Context, m *model.Model, o Options, withDOT bool) (*render.
 	if s.fonts, err = modelFonts(m, o); err != nil {
 		return nil, nil, err
 	}
-	b := newBuilder(m, s, files)
-	g := b.graph()
-	var dot []byte
-	if withDOT {
-		dot = graphviz.DOT(g) // before placing: the DOT holds what goes in
-	}
 	place := o.Placer
 	if place == nil {
 		place = graphviz.PlacerOf(ctx)
@@ -128,12 +122,62 @@ func lay(ctx context.Context, m *model.Model, o Options, withDOT bool) (*render.
 	if place == nil {
 		return nil, nil, errors.New("no layout: import github.com/kviz/kviz/layouts/graphviz/wasm for Graphviz")
 	}
+	sc, dot, err := try(ctx, place, m, s, files, 0, withDOT)
+	if err != nil {
+		return nil, nil, err
+	}
+	if s.engine == "dot" {
+		if sc, dot, err = roomier(ctx, place, m, s, files, withDOT, sc, dot); err != nil {
+			return nil, nil, err
+		}
+	}
+	sc.Fonts = s.fonts
+	return finish(sc, icons), dot, nil
+}
+
+// spacings are the rank separations, as multiples of the usual, that a
+// dot layout whose edges overlap is tried again with.
+var spacings = []float64{1.5, 2}
+
+// roomier gives edges that overlap more than allowed (see overlapShare)
+// more room between ranks to part in: it tries each of the spacings and
+// returns the least overlapping of those layouts and sc, with its DOT.
+func roomier(ctx context.Context, place graphviz.Placer, m *model.Model, s settings, files map[*model.Node]string, withDOT bool, sc *render.Scene, dot []byte) (*render.Scene, []byte, error) {
+	first := overlapShare(sc)
+	if first <= maxOverlap {
+		return sc, dot, nil
+	}
+	least, w, h := first, sc.Width, sc.Height
+	for _, f := range spacings {
+		sc2, dot2, err := try(ctx, place, m, s, files, f*graphviz.RankSep, withDOT)
+		if err != nil {
+			return nil, nil, err
+		}
+		o := overlapShare(sc2)
+		if o == first && sc2.Width == w && sc2.Height == h {
+			break // the placer has no ranks to space (a fake one): no use
+		}
+		if o < least {
+			sc, dot, least = sc2, dot2, o
+		}
+	}
+	return sc, dot, nil
+}
+
+// try builds, places and composes m with rankSep points between ranks (0
+// for the usual), returning the scene and, withDOT, the DOT placed.
+func try(ctx context.Context, place graphviz.Placer, m *model.Model, s settings, files map[*model.Node]string, rankSep float64, withDOT bool) (*render.Scene, []byte, error) {
+	b := newBuilder(m, s, files)
+	g := b.graph()
+	g.RankSep = rankSep
+	var dot []byte
+	if withDOT {
+		dot = graphviz.DOT(g) // before placing: the DOT holds what goes in
+	}
 	if err := place.Place(ctx, g); err != nil {
 		return nil, nil, fmt.Errorf("%s: laying out: %w", m.File, err)
 	}
-	sc := b.scene(g)
-	sc.Fonts = s.fonts
-	return finish(sc, icons), dot, nil
+	return b.scene(g), dot, nil
 }
 
 // finish makes a scene whole: its icons go into it, and its numbers are
@@ -164,7 +208,8 @@ func checkEngine(m *model.Model, engine string) error {
 	return nil
 }
 
-// DOT is the DOT that Layout hands to Graphviz for m.
+// DOT is the DOT that Layout first hands to Graphviz for m (LayoutDOT
+// has the one it keeps, when edges overlap and it tries again).
 func DOT(m *model.Model, o Options) ([]byte, error) {
 	s, err := resolve(m, o)
 	if err != nil {

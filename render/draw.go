@@ -1,5 +1,7 @@
 package render
 
+import "slices"
+
 // Canvas is what an encoder implements to draw a Scene: outlines, icons and
 // text, with parts of the drawing marked by Open and Close (the SVG encoder
 // makes them <g> elements; a raster encoder ignores them). Draw decides
@@ -36,10 +38,10 @@ func Draw(sc *Scene, c Canvas) {
 			c.Close()
 		}
 	}
+	drawn := sc.Drawn()
 	for i := range sc.Edges {
-		e := &sc.Edges[i]
-		c.Open(Part{Edge: e})
-		drawEdge(e, c)
+		c.Open(Part{Edge: &sc.Edges[i]})
+		drawEdge(&drawn[i], c)
 		c.Close()
 	}
 	for i := range sc.Nodes {
@@ -105,6 +107,14 @@ func drawNode(n *Node, c Canvas, symbols map[string]*Symbol) {
 
 func drawEdge(e *Edge, c Canvas) {
 	c.Path(e.Spline(), Paint{Fill: "none", Stroke: e.Color, StrokeWidth: e.Width, Dash: e.Dash})
+	if e.Join != nil {
+		j := e.Points[0]
+		if !e.Join.Tail {
+			j = e.Points[len(e.Points)-1]
+		}
+		r := JunctionRadius
+		c.Path(Ellipse(Box{j[0] - r, j[1] - r, 2 * r, 2 * r}), Paint{Fill: e.Color})
+	}
 	for _, a := range []*Arrow{e.Head, e.Tail} {
 		if a == nil {
 			continue
@@ -123,4 +133,43 @@ func drawEdge(e *Edge, c Canvas) {
 // Painted reports whether a colour paints anything.
 func Painted(color string) bool {
 	return color != "" && color != "none" && color != "transparent"
+}
+
+// JunctionRadius is the radius, in points, of the dot where an edge
+// joins a trunk.
+const JunctionRadius = 2.5
+
+// Drawn is what each of sc's edges draws itself, in scene order: the edge
+// as it is, or, for one merged into a trunk (see Join) that sc draws in
+// the same colour, width and dash, only its own part of the line, up to
+// the junction (from it, for a tail join), without the arrowhead the
+// trunk draws; its Join stays set, and nil otherwise. Label and lines are
+// kept.
+func (sc *Scene) Drawn() []Edge {
+	byKey := make(map[string]*Edge, len(sc.Edges))
+	for i := range sc.Edges {
+		byKey[EdgeKey(sc.Edges[i].From, sc.Edges[i].To)] = &sc.Edges[i]
+	}
+	out := make([]Edge, len(sc.Edges))
+	for i, e := range sc.Edges {
+		j := e.Join
+		e.Join = nil
+		if o := byKey[j.onto()]; o != nil && o.Color == e.Color && o.Width == e.Width && slices.Equal(o.Dash, e.Dash) {
+			e.Join = j
+			if j.Tail {
+				e.Points, e.Tail = e.Points[j.Index:], nil
+			} else {
+				e.Points, e.Head = e.Points[:j.Index+1], nil
+			}
+		}
+		out[i] = e
+	}
+	return out
+}
+
+func (j *Join) onto() string {
+	if j == nil {
+		return ""
+	}
+	return j.Onto
 }

@@ -173,9 +173,16 @@ func (sc *Scene) check() error {
 				return fmt.Errorf("%snodes[%d]: icon symbol %q is not in icons", where, i, n.Icon.Symbol)
 			}
 		}
+		keys := map[string]bool{}
+		for _, e := range edges {
+			keys[EdgeKey(e.From, e.To)] = true
+		}
 		for i, e := range edges {
 			if len(e.Points) < 4 || (len(e.Points)-1)%3 != 0 {
 				return fmt.Errorf("%sedges[%d]: a spline of %d points", where, i, len(e.Points))
+			}
+			if j := e.Join; j != nil && (j.Index <= 0 || j.Index >= len(e.Points)-1 || j.Index%3 != 0 || !keys[j.Onto] || j.Onto == EdgeKey(e.From, e.To)) {
+				return fmt.Errorf("%sedges[%d]: join onto %q at point %d", where, i, j.Onto, j.Index)
 			}
 		}
 		return nil

@@ -136,6 +136,7 @@ func TestDecodeJSONErrors(t *testing.T) {
 		{"op", `"op": "circle"`, `"op": "image"`, `op "image"`},
 		{"size", `"width": 20, "height": 20, "label_box"`, `"width": -20, "height": 20, "label_box"`, "nodes[0]: size -20x20"},
 		{"two scenes", "\n}", "\n} {}", "more than one scene"},
+		{"join itself", `"color": "#000", "width": 1,`, `"color": "#000", "width": 1, "join": {"onto": "a->a", "index": 3},`, `edges[0]: join onto "a->a" at point 3`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			data := strings.Replace(small, c.old, c.new, 1)

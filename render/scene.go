@@ -242,6 +242,19 @@ type Edge struct {
 	Head  *Arrow    `json:"head,omitempty"`  // at To; nil for none
 	Tail  *Arrow    `json:"tail,omitempty"`  // at From; nil for none
 	Lines []Text    `json:"lines,omitempty"` // the label, line by line
+	Join  *Join     `json:"join,omitempty"`  // where it merges into a trunk; nil for none
+}
+
+// Join marks an edge merged into a trunk: from Points[Index] on, towards
+// its head (towards its tail when Tail), its line is the line of edge
+// Onto, so the two are drawn as one, with a dot where they meet. Points
+// still hold the whole line, tail to head. When Onto is not drawn (a
+// step that hides it), or is drawn in another colour, width or dash, the
+// edge draws its whole line itself, and no dot.
+type Join struct {
+	Onto  string `json:"onto"`           // the edge whose line it joins, as EdgeKey names it
+	Index int    `json:"index"`          // the junction: a multiple of 3, inside Points
+	Tail  bool   `json:"tail,omitempty"` // the trunk is at the tail: the edge's own part starts at the junction
 }
 
 // Arrow is an arrowhead from its base (on the line) to its tip.

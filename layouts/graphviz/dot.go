@@ -11,9 +11,12 @@ import (
 // Spacing, in points, that kviz asks of Graphviz.
 const (
 	nodeSep    = 28 // between neighbours in a rank
-	rankSep    = 40 // between ranks
 	clusterPad = 12 // inside a cluster's frame, around its members
 )
+
+// RankSep is the room between ranks, in points, unless a Graph asks for
+// more.
+const RankSep = 40
 
 // DOT writes the graph as the DOT that Layout hands to Graphviz. Nodes are
 // named n0, n1, ... and clusters cluster_0, ... in source order, so the
@@ -50,6 +53,10 @@ func number(g *Graph) {
 func write(g *Graph) []byte {
 	var b bytes.Buffer
 	b.WriteString("digraph kviz {\n")
+	rankSep := g.RankSep
+	if rankSep == 0 {
+		rankSep = RankSep
+	}
 	fmt.Fprintf(&b, "\tgraph [rankdir=%s compound=true newrank=true nodesep=%s ranksep=%s outputorder=edgesfirst",
 		g.Direction, inch(nodeSep), inch(rankSep))
 	if g.Engine != "dot" {

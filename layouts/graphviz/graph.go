@@ -23,6 +23,7 @@ type Graph struct {
 	Nodes     []*Node
 	Edges     []*Edge
 	Ranks     [][]*Node // boxes set on one rank each (order them with edges)
+	RankSep   float64   // points between ranks; 0 for RankSep
 
 	// Results.
 	Width, Height float64
