@@ -52,23 +52,10 @@ func TestSpreadEnds(t *testing.T) {
 func TestSpreadLongRun(t *testing.T) {
 	box := render.Node{ID: "n", Shape: render.ShapeBox, X: 100, Y: 200, Width: 80, Height: 40}
 	sc := &render.Scene{Nodes: []render.Node{box}}
-	// A polyline through pts, ending in a head at the last point.
-	via := func(from string, pts ...render.Point) render.Edge {
-		e := line(from, "n", pts[len(pts)-2], pts[len(pts)-1])
-		var start []render.Point
-		for i := 0; i+2 < len(pts); i++ {
-			if i == 0 {
-				start = append(start, pts[0])
-			}
-			start = append(start, straightTo(pts[i], pts[i+1])...)
-		}
-		e.Points = append(start, e.Points[1:]...)
-		return e
-	}
 	// 150 points down together, 1 point apart, after parting at y 50.
 	sc.Edges = append(sc.Edges,
-		via("a", render.Point{-100, -300}, render.Point{139.5, 50}, render.Point{139.5, 120}, render.Point{140, 200}),
-		via("b", render.Point{380, -300}, render.Point{140.5, 50}, render.Point{140.5, 120}, render.Point{140, 200}))
+		via("a", "n", render.Point{-100, -300}, render.Point{139.5, 50}, render.Point{139.5, 120}, render.Point{140, 200}),
+		via("b", "n", render.Point{380, -300}, render.Point{140.5, 50}, render.Point{140.5, 120}, render.Point{140, 200}))
 	before := flatten(sc.Edges[1].Points)
 	spreadEnds(sc, false)
 	a, b := flatten(sc.Edges[0].Points), flatten(sc.Edges[1].Points)

@@ -197,13 +197,7 @@ func squareEnd(r endRef, n *render.Node, tip, out render.Point, dist float64) bo
 		line = append(line, straightTo(best[i-1], best[i])...)
 	}
 	line = append(line, rest[1:]...)
-	if r.head {
-		line = reversed(line)
-	}
-	r.e.Points = line
-	if a != nil {
-		setArrow(r.e, r.head, &render.Arrow{Tip: tip, Base: start, Open: a.Open})
-	}
+	r.set(line, a, tip, start)
 	return true
 }
 

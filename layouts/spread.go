@@ -275,14 +275,20 @@ func redrawEnd(r endRef, tip render.Point, dist float64) bool {
 	k, kb := dist/3, min(dist/3, spreadClear)
 	start := []render.Point{base, {base[0] + out[0]*k, base[1] + out[1]*k}, {back[0] - away[0]*kb, back[1] - away[1]*kb}, back}
 	pts = append(start, rest[1:]...)
+	r.set(pts, a, tip, base)
+	return true
+}
+
+// set makes line, drawn from this end outwards, the edge's line, and
+// the end's arrow (a, if any) point from base to tip.
+func (r endRef) set(line []render.Point, a *render.Arrow, tip, base render.Point) {
 	if r.head {
-		pts = reversed(pts)
+		line = reversed(line)
 	}
-	r.e.Points = pts
+	r.e.Points = line
 	if a != nil {
 		setArrow(r.e, r.head, &render.Arrow{Tip: tip, Base: base, Open: a.Open})
 	}
-	return true
 }
 
 func lineLength(l []render.Point) float64 {
