@@ -5,10 +5,13 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
+	"github.com/kviz/kviz/manifest"
 	"github.com/kviz/kviz/model"
 	"github.com/kviz/kviz/render"
 	"github.com/kviz/kviz/render/png"
@@ -489,7 +492,72 @@ func readable(t *testing.T) map[string]checked {
 		}
 		out["kinds/"+theme] = checked{sc, nil}
 	}
+	// The gallery's service map across (themes change colours only, which
+	// the models above cover).
+	sm := load(t, filepath.Join("..", "testdata", "models", "service-map.yaml"))
+	out["service-map/LR"] = checked{layout(t, sm, Options{Direction: "LR"}), sm}
+	// Manifests, this project's own and the shared corpus's that the
+	// gallery draws (when the corpus is beside the repository).
+	own, err := filepath.Glob(filepath.Join("..", "testdata", "manifests", "*.yaml"))
+	if err != nil || len(own) == 0 {
+		t.Fatalf("no testdata manifests (%v)", err)
+	}
+	sets := map[string][]string{}
+	for _, f := range own {
+		sets["manifests/"+name(f)] = []string{f}
+	}
+	sets["manifests/blog"] = yamlUnder(t, filepath.Join("..", "testdata", "manifests", "blog"))
+	corpus := filepath.Join("..", "..", "shared", "corpus", "manifests")
+	if _, err := os.Stat(corpus); err == nil {
+		sets["corpus/microservices-demo"] = []string{filepath.Join(corpus, "microservices-demo", "kubernetes-manifests.yaml")}
+		sets["corpus/bookinfo"] = []string{filepath.Join(corpus, "istio-bookinfo", "bookinfo.yaml"), filepath.Join(corpus, "istio-bookinfo", "bookinfo-ingress.yaml")}
+		sets["corpus/wordpress"] = yamlUnder(t, filepath.Join(corpus, "k8s-website", "wordpress"))
+		sets["corpus/tf-serving"] = yamlUnder(t, filepath.Join(corpus, "kubernetes-examples", "tf-serving"))
+	}
+	for k, files := range sets {
+		if m := fromManifests(t, files...); m != nil {
+			out[k] = checked{layout(t, m, Options{}), m}
+		}
+	}
 	return out
+}
+
+// yamlUnder lists the YAML files in dir.
+func yamlUnder(t *testing.T, dir string) []string {
+	files, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no YAML in %s (%v)", dir, err)
+	}
+	return files
+}
+
+// fromManifests is the model kviz draws for some manifest files; nil for
+// files that hold no objects or that kviz refuses (they draw nothing).
+func fromManifests(t *testing.T, files ...string) *model.Model {
+	var objs []*manifest.Object
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := manifest.Read(f, data)
+		if err != nil {
+			return nil
+		}
+		objs = append(objs, got...)
+	}
+	if len(objs) == 0 {
+		return nil
+	}
+	data, err := manifest.Build(objs, manifest.Options{}).YAML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := model.Parse("model.yaml", data, model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }
 
 // budget is what a scene is still allowed while issue #10 is being worked
