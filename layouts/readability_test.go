@@ -569,7 +569,9 @@ type budget struct {
 	overlap                                 float64 // share of edge length, over maxOverlap
 }
 
-var known = map[string]budget{}
+var known = map[string]budget{
+	"corpus/microservices-demo": {kinks: 1},
+}
 
 // TestReadability fails on any measure over its limit.
 func TestReadability(t *testing.T) {
