@@ -38,6 +38,7 @@ func EncodeJSON(w io.Writer, sc *Scene) error {
 		c.Edges = []Edge{}
 	}
 	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false) // an edge key "a->b" and a label "<none>" as written, for people reading it too
 	enc.SetIndent("", "  ")
 	return enc.Encode(toJSON(sc, c))
 }

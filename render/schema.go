@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"encoding/json"
 	"maps"
 	"reflect"
@@ -17,11 +18,14 @@ func SceneSchema() []byte {
 	root["title"] = "kviz scene"
 	root["description"] = "A laid-out kviz diagram, as `kviz render -f json` writes it. Lengths in points, origin top-left, y down; x, y of a box is its top-left corner."
 	root["$defs"] = defs
-	data, err := json.MarshalIndent(root, "", "  ")
-	if err != nil {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // "->" as written, not "-\u003e"
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(root); err != nil {
 		panic(err) // maps of strings and numbers always marshal
 	}
-	return append(data, '\n')
+	return buf.Bytes()
 }
 
 // fieldDocs describe the fields, and enums list their values, by
