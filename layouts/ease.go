@@ -126,6 +126,9 @@ func turnToward(d, to render.Point, angle float64) render.Point {
 
 // fine is a spline cut into pieces of about piece points.
 func fine(pts []render.Point, piece float64) []render.Point {
+	if len(pts) == 0 {
+		return nil
+	}
 	out := []render.Point{pts[0]}
 	for i := 0; i+3 < len(pts); i += 3 {
 		p := pts[i : i+4]
