@@ -90,10 +90,14 @@ func (b *builder) scene(g *graphviz.Graph) *render.Scene {
 	if ortho {
 		slideLegs(sc)
 	}
+	curved := m.Splines == "" || m.Splines == "curved"
 	fitEnds(sc)
-	detours(sc, m.Splines == "" || m.Splines == "curved")
+	if curved {
+		easeEnds(sc)
+	}
+	detours(sc, curved)
 	spreadEnds(sc, ortho)
-	placeBadges(sc, m.Splines == "" || m.Splines == "curved")
+	placeBadges(sc, curved)
 	mergeTrunks(sc)
 	placeTitles(sc)
 	placeEdgeLabels(sc)

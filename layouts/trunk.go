@@ -171,21 +171,69 @@ func runsWith(line, other []render.Point) bool {
 }
 
 // join re-draws strand m: its own line up to dist points from its far
-// end, a short curve from there onto onto's line joinLead further on,
-// and that line from the junction to the node. The line joined gains a
-// spline point at the junction (its shape is unchanged). It returns the
-// strand joined, onto or, where the junction falls on onto's trunk, the
-// strand that trunk belongs to; nil when the junction would be the node,
-// or m's label nearer the trunk than m's own part.
+// end, a short curve from there onto onto's line a lead further on (the
+// first of joinLeads whose curve bends no tighter than an eased end may,
+// or failing that the first), and that line from the junction to the
+// node. The line joined gains a spline point at the junction (its shape
+// is unchanged). It returns the strand joined, onto or, where the
+// junction falls on onto's trunk, the strand that trunk belongs to; nil
+// when the junction would be the node, or m's label nearer the trunk than
+// m's own part.
 func join(m, onto *strand, dist float64) *strand {
 	seg, t := paramAt(m.pts, dist)
 	own := cutAt(m.pts, seg, t)
-	aseg, at := paramAt(m.pts, dist+joinLead)
-	ahead := bezierAt(m.pts, aseg, at)
-	near := nearest(onto.flat, ahead)
+	var best *junction
+	for i, lead := range joinLeads {
+		j := junctionAt(m, onto, own, dist+lead)
+		if j == nil && i == 0 {
+			return nil
+		}
+		if j == nil {
+			continue
+		}
+		if best == nil {
+			best = j
+		}
+		around := append(append(own[len(own)-4:len(own)-1:len(own)-1], j.link...), j.pts[j.idx+1:j.idx+4]...)
+		if !hooked(fine(around, easePiece), easeTurn, easeRadius) {
+			best = j
+			break
+		}
+	}
+	o := best.onto
+	if best.added && o.join >= best.idx {
+		o.join += 3
+	}
+	o.pts, o.flat = best.pts, flatten(best.pts)
+	m.pts = append(append(append([]render.Point{}, own...), best.link[1:]...), best.pts[best.idx+1:]...)
+	m.flat = flatten(m.pts)
+	m.join, m.onto = len(own)+2, o
+	return o
+}
+
+// joinLeads are the distances, in points along m past where it meets the
+// other line, tried for it to join that line: the nearest first.
+var joinLeads = []float64{joinLead, 2 * joinLead, 3 * joinLead}
+
+// junction is a way for a strand to join another's line.
+type junction struct {
+	onto  *strand
+	pts   []render.Point // onto's spline with the junction's point
+	idx   int            // the junction's index in pts
+	added bool           // whether pts gained that point
+	link  []render.Point // the curve from m's own line to the junction, both ends included
+}
+
+// junctionAt is how strand m, its own line cut to own, joins onto's line
+// (or that line's trunk's) nearest the point ahead points along m; nil
+// where it cannot (see join).
+func junctionAt(m, onto *strand, own []render.Point, ahead float64) *junction {
+	aseg, at := paramAt(m.pts, ahead)
+	p := bezierAt(m.pts, aseg, at)
+	near := nearest(onto.flat, p)
 	for onto.onto != nil && near >= onto.join/3*curveSteps {
 		onto = onto.onto // its trunk is the other's line
-		near = nearest(onto.flat, ahead)
+		near = nearest(onto.flat, p)
 	}
 	if b := m.e.LabelBox; b.Width > 0 {
 		// The label was placed beside m's own line: it must stay nearer
@@ -202,20 +250,13 @@ func join(m, onto *strand, dist float64) *strand {
 	if idx >= len(pts)-1 {
 		return nil // the junction is on the node: nothing to share
 	}
-	if added && onto.join >= idx {
-		onto.join += 3
-	}
-	onto.pts, onto.flat = pts, flatten(pts)
 	trunk := pts[idx:]
 	// A curve leaving m's line along its way and arriving along onto's.
 	leave, j := own[len(own)-1], trunk[0]
 	h := math.Hypot(j[0]-leave[0], j[1]-leave[1]) / 3
 	tm, to := heading(reversed(own), -1), heading(trunk, 1)
-	link := []render.Point{{leave[0] + tm[0]*h, leave[1] + tm[1]*h}, {j[0] - to[0]*h, j[1] - to[1]*h}, j}
-	m.pts = append(append(append([]render.Point{}, own...), link...), trunk[1:]...)
-	m.flat = flatten(m.pts)
-	m.join, m.onto = len(own)+2, onto
-	return onto
+	link := []render.Point{leave, {leave[0] + tm[0]*h, leave[1] + tm[1]*h}, {j[0] - to[0]*h, j[1] - to[1]*h}, j}
+	return &junction{onto, pts, idx, added, link}
 }
 
 // nearest is the index of the point of line nearest to p.

@@ -164,3 +164,39 @@ func checkJoins(t *testing.T, name string, sc *render.Scene) int {
 	}
 	return joins
 }
+
+// TestJoinGently: a line running straight up meets another heading up
+// and 30° right; joined 12 points on, the curve onto it swings left and
+// back round a bend of about 5 points, so it joins farther on, where
+// the curve turns one way only and gently.
+
+// TestJoinGently: a line running straight up passes 2 points beside
+// where another, heading up and 30° right, crosses its way; joined 12
+// points on, the curve onto it swings left and back round a bend of
+// about 4.5 points, so it joins farther on, where the curve turns one
+// way only and gently.
+func TestJoinGently(t *testing.T) {
+	d := render.Point{0.5, -0.866} // the other line's way to the node
+	at := render.Point{0, -12}     // where it crosses x=0
+	from, to := add(at, scale(d, -40)), add(at, scale(d, 60))
+	ontoPts := append([]render.Point{from}, straightTo(from, to)...)
+	mPts := append([]render.Point{{2, 40}}, straightTo(render.Point{2, 40}, render.Point{2, -80})...)
+	joined := func() []render.Point {
+		onto := &strand{e: &render.Edge{From: "a", To: "n"}, pts: ontoPts, flat: flatten(ontoPts)}
+		m := &strand{e: &render.Edge{From: "b", To: "n"}, pts: mPts, flat: flatten(mPts)}
+		if join(m, onto, 40) == nil {
+			t.Fatal("no junction")
+		}
+		return m.pts
+	}
+	leads := joinLeads
+	defer func() { joinLeads = leads }()
+	joinLeads = leads[:1]
+	if got := joined(); !hooked(fine(got, easePiece), easeTurn, easeRadius) {
+		t.Fatalf("joined %v points on, the line %v does not hook: the test shows nothing", joinLead, got)
+	}
+	joinLeads = leads
+	if got := joined(); hooked(fine(got, easePiece), easeTurn, easeRadius) {
+		t.Errorf("joined line %v hooks", got)
+	}
+}
