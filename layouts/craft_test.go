@@ -68,13 +68,13 @@ func TestSpreadLongRun(t *testing.T) {
 		l := math.Hypot(a[i][0]-a[i-1][0], a[i][1]-a[i-1][1])
 		for f := 0.0; f < l; f++ { // a point every point
 			p := render.Point{a[i-1][0] + (a[i][0]-a[i-1][0])*f/l, a[i-1][1] + (a[i][1]-a[i-1][1])*f/l}
-			if p[1] < 200-24 && polyDist(b, p) < edgeApart { // away from the shared end
+			if p[1] < 200-24 && polyDist(b, p) < apartTol { // away from the shared end
 				together++
 			}
 		}
 	}
 	if together > 8 {
-		t.Errorf("the two edges still run %.0f pt within %v pt of each other", together, edgeApart)
+		t.Errorf("the two edges still run %.0f pt within %v pt of each other", together, apartTol)
 	}
 }
 

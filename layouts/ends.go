@@ -196,15 +196,38 @@ func centre(polys [][]render.Point) render.Point {
 // rayHit is the first point where the ray from p along unit direction d
 // enters polys, if it does within reach points.
 func rayHit(p, d render.Point, polys [][]render.Point) (render.Point, bool) {
-	const reach, step = 500.0, 0.25
+	const reach = 500.0
 	if d == (render.Point{}) {
 		return p, false
 	}
-	for s := 0.0; s <= reach; s += step {
-		q := render.Point{p[0] + d[0]*s, p[1] + d[1]*s}
-		if insideAny(polys, q) {
-			return q, true
+	if insideAny(polys, p) {
+		return p, true
+	}
+	best := math.Inf(1)
+	for _, poly := range polys {
+		for i := range poly {
+			a, b := poly[i], poly[(i+1)%len(poly)]
+			if s, ok := raySegment(p, d, a, b); ok {
+				best = min(best, s)
+			}
 		}
 	}
-	return p, false
+	if best > reach {
+		return p, false
+	}
+	return render.Point{p[0] + d[0]*best, p[1] + d[1]*best}, true
+}
+
+// raySegment is how far along the ray from p in direction d it meets the
+// segment a–b, if it does.
+func raySegment(p, d, a, b render.Point) (float64, bool) {
+	cross := func(u, v render.Point) float64 { return u[0]*v[1] - u[1]*v[0] }
+	e := sub(b, a)
+	den := cross(d, e)
+	if math.Abs(den) < 1e-12 {
+		return 0, false // parallel: the ray meets the outline at a neighbouring side
+	}
+	w := sub(a, p)
+	s, t := cross(w, e)/den, cross(w, d)/den
+	return s, s >= 0 && t >= 0 && t <= 1
 }

@@ -197,19 +197,18 @@ func fanTips(polys [][]render.Point, mid float64, count int) []*render.Point {
 }
 
 // crowding is how many points of line (the spline of edge e) lie within
-// spreadApart of other edges, a point every curveSteps-th of a segment.
+// apartTol of other edges, a point every curveSteps-th of a segment.
 func crowding(line []render.Point, e *render.Edge, all []render.Edge) int {
-	flat := flatten(line)
-	others := make([][]render.Point, 0, len(all))
+	others := make([][]piece, 0, len(all))
 	for i := range all {
 		if &all[i] != e {
-			others = append(others, flatten(all[i].Points))
+			others = append(others, cut(flatten(all[i].Points)))
 		}
 	}
 	n := 0
-	for _, p := range flat {
+	for _, p := range flatten(line) {
 		for _, o := range others {
-			if polyDist(o, p) < edgeApart {
+			if closeTo(o, p) {
 				n++
 				break
 			}
@@ -217,10 +216,6 @@ func crowding(line []render.Point, e *render.Edge, all []render.Edge) int {
 	}
 	return n
 }
-
-// edgeApart is how close, in points, two edges may come and still read
-// as two lines.
-const edgeApart = 2
 
 // throughLabel reports whether e's line touches n's label.
 func throughLabel(n *render.Node, e *render.Edge) bool {
