@@ -167,14 +167,7 @@ func sideTips(polys [][]render.Point, meet, out render.Point, count int) []*rend
 // at most two turns back onto the line. It reports false, changing
 // nothing, when no such path stays clear of node n.
 func squareEnd(r endRef, n *render.Node, tip, out render.Point, dist float64) bool {
-	pts := startAt(r)
-	seg, t := paramAt(pts, dist)
-	rest := cutFrom(pts, seg, t)
-	back := rest[0]
-	away := unit(sub(rest[1], rest[0]))
-	if away == (render.Point{}) {
-		away = unit(sub(rest[len(rest)-1], back))
-	}
+	rest, back, away := r.beyond(dist)
 	q := add(tip, scale(out, squareStub))
 	var best []render.Point
 	for _, corner := range []render.Point{{q[0], back[1]}, {back[0], q[1]}} {

@@ -248,17 +248,25 @@ func startAt(r endRef) []render.Point {
 	return r.e.Points
 }
 
-// redrawEnd re-draws the last dist points of an edge into tip, the
-// arrowhead (if any) pointing at the node's centre. It always can.
-func redrawEnd(r endRef, tip render.Point, dist float64) bool {
+// beyond is the edge's line from dist points away from this end onwards,
+// drawn outwards from the end: its first point back and the way it goes
+// on from there, away.
+func (r endRef) beyond(dist float64) (rest []render.Point, back, away render.Point) {
 	pts := startAt(r)
 	seg, t := paramAt(pts, dist)
-	rest := cutFrom(pts, seg, t)
-	back := rest[0]
-	away := unit(sub(rest[1], rest[0]))
+	rest = cutFrom(pts, seg, t)
+	back = rest[0]
+	away = unit(sub(rest[1], rest[0]))
 	if away == (render.Point{}) {
 		away = unit(sub(rest[len(rest)-1], back))
 	}
+	return rest, back, away
+}
+
+// redrawEnd re-draws the last dist points of an edge into tip, the
+// arrowhead (if any) pointing at the node's centre. It always can.
+func redrawEnd(r endRef, tip render.Point, dist float64) bool {
+	rest, back, away := r.beyond(dist)
 	out := unit(sub(back, tip)) // from the tip outwards
 	base := tip
 	a := arrowAt(r.e, r.head)
@@ -269,8 +277,7 @@ func redrawEnd(r endRef, tip render.Point, dist float64) bool {
 	// short handle: a long one would carry on towards the other edge.
 	k, kb := dist/3, min(dist/3, spreadClear)
 	start := []render.Point{base, {base[0] + out[0]*k, base[1] + out[1]*k}, {back[0] - away[0]*kb, back[1] - away[1]*kb}, back}
-	pts = append(start, rest[1:]...)
-	r.set(pts, a, tip, base)
+	r.set(append(start, rest[1:]...), a, tip, base)
 	return true
 }
 
