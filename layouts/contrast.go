@@ -32,7 +32,12 @@ func contrast(a, b string) float64 {
 	if !oka || !okb {
 		return 0
 	}
-	la, lb := luminance(ca), luminance(cb)
+	return ratio(ca, cb)
+}
+
+// ratio is WCAG 2's contrast ratio of two colours, 1 to 21.
+func ratio(a, b color.NRGBA) float64 {
+	la, lb := luminance(a), luminance(b)
 	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
 }
 

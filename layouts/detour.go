@@ -275,14 +275,3 @@ func leaves(pts []render.Point, b render.Box) (seg int, t float64, ok bool) {
 	}
 	return 0, 0, false
 }
-
-// cutFrom is the spline from (seg, t) on, by de Casteljau's split.
-func cutFrom(pts []render.Point, seg int, t float64) []render.Point {
-	i := seg * 3
-	p0, p1, p2, p3 := pts[i], pts[i+1], pts[i+2], pts[i+3]
-	lerp := func(a, b render.Point) render.Point { return render.Point{a[0] + t*(b[0]-a[0]), a[1] + t*(b[1]-a[1])} }
-	a, b, c := lerp(p0, p1), lerp(p1, p2), lerp(p2, p3)
-	d, e := lerp(a, b), lerp(b, c)
-	f := lerp(d, e)
-	return append([]render.Point{f, e, c}, pts[i+3:]...)
-}

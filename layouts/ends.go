@@ -154,16 +154,27 @@ func backAlong(pts []render.Point, seg int, t, d float64) (int, float64) {
 	return 0, 0
 }
 
-// cutAt is the spline up to (seg, t), by de Casteljau's split.
+// cutAt is the spline up to (seg, t).
 func cutAt(pts []render.Point, seg int, t float64) []render.Point {
-	i := seg * 3
-	p0, p1, p2, p3 := pts[i], pts[i+1], pts[i+2], pts[i+3]
+	before, _ := split(pts[seg*3:seg*3+4], t)
+	out := append([]render.Point{}, pts[:seg*3+1]...)
+	return append(out, before[1:]...)
+}
+
+// cutFrom is the spline from (seg, t) on.
+func cutFrom(pts []render.Point, seg int, t float64) []render.Point {
+	_, after := split(pts[seg*3:seg*3+4], t)
+	return append(after[:3:3], pts[seg*3+3:]...)
+}
+
+// split cuts one Bézier segment (four points) at t into the two
+// segments before and after, by de Casteljau's construction.
+func split(seg []render.Point, t float64) (before, after []render.Point) {
 	lerp := func(a, b render.Point) render.Point { return render.Point{a[0] + t*(b[0]-a[0]), a[1] + t*(b[1]-a[1])} }
-	a, b, c := lerp(p0, p1), lerp(p1, p2), lerp(p2, p3)
+	a, b, c := lerp(seg[0], seg[1]), lerp(seg[1], seg[2]), lerp(seg[2], seg[3])
 	d, e := lerp(a, b), lerp(b, c)
 	f := lerp(d, e)
-	out := append([]render.Point{}, pts[:i+1]...)
-	return append(out, a, d, f)
+	return []render.Point{seg[0], a, d, f}, []render.Point{f, e, c, seg[3]}
 }
 
 // straightTo is a straight segment from a to b, as the three points a

@@ -409,24 +409,6 @@ func placedTexts(sc *render.Scene) []placed {
 	return out
 }
 
-// wcagLuminance is WCAG 2's relative luminance of an sRGB colour.
-func wcagLuminance(c color.NRGBA) float64 {
-	lin := func(v uint8) float64 {
-		s := float64(v) / 255
-		if s <= 0.03928 {
-			return s / 12.92
-		}
-		return math.Pow((s+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(c.R) + 0.7152*lin(c.G) + 0.0722*lin(c.B)
-}
-
-// wcagRatio is WCAG 2's contrast ratio of two colours, 1 to 21.
-func wcagRatio(a, b color.NRGBA) float64 {
-	la, lb := wcagLuminance(a), wcagLuminance(b)
-	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
-}
-
 // explicit lists the texts whose colour the model names: they are kept as
 // written, readable or not.
 func explicit(m *model.Model) map[string]bool {
@@ -464,13 +446,13 @@ func measureContrast(t testing.TB, sc *render.Scene, m *model.Model) []string {
 			continue
 		}
 		if bg, ok := render.ParseColor(p.behind); ok {
-			if r := wcagRatio(fg, bg); r < minRatio {
+			if r := ratio(fg, bg); r < minRatio {
 				out = append(out, fmt.Sprintf("%s %q: %s on %s is %.1f:1", p.what, p.t.Text, p.t.Color, p.behind, r))
 				continue
 			}
 		}
 		if bg, ok := dominant(img, textBox(p.t), fg); ok {
-			if r := wcagRatio(fg, bg); r < minRatio {
+			if r := ratio(fg, bg); r < minRatio {
 				out = append(out, fmt.Sprintf("%s %q: %s on %v in the PNG is %.1f:1", p.what, p.t.Text, p.t.Color, bg, r))
 			}
 		}
